@@ -1,0 +1,62 @@
+# Run `make help` for the list of commands.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: help run test test-postgres lint bench demo system-deps clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed-run
+
+system-deps: ## install the Debian packages the browser tests need (chromium)
+	@if [ ! -x /usr/bin/chromium ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+demo: $(VENV)/.installed-run ## migrate, load the demo content, collect static files
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: demo ## set everything up and serve the demo site on http://127.0.0.1:$(PORT)
+	@$(BIN)/python manage.py print_demo_logins
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed-test ## ruff, Django's checks, and no missing migrations
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+test: $(VENV)/.installed-test system-deps lint ## set everything up, lint, and run the whole suite
+	$(BIN)/pytest
+
+test-postgres: $(VENV)/.installed-test ## the suite (without browser tests) against DATABASE_URL
+	@[ -n "$$DATABASE_URL" ] || { echo "Set DATABASE_URL=postgres://..."; exit 1; }
+	$(BIN)/pytest -m "not e2e"
+
+bench: $(VENV)/.installed-test ## benchmark public pages through gunicorn with DEBUG off
+	$(BIN)/python -m tests.perf.bench
+
+clean: ## remove the virtualenv, the database and collected files
+	rm -rf $(VENV) db.sqlite3* staticfiles

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from home.demo import DEMO_PASSWORD, DEMO_USERS
+
+
+class Command(BaseCommand):
+    help = "Print the demo logins that load_demo_content creates."
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
+        for email, name, groups, is_superuser in DEMO_USERS:
+            role = "superuser" if is_superuser else (", ".join(groups) or "applicant")
+            self.stdout.write(f"  {email:<26} {name:<18} {role}")
+        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ ; admin at /admin/")

@@ -1,0 +1,38 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per site language: to the translation of the current page where
+    one is live, otherwise to the same URL in that language."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if page is not None and getattr(page, "locale_id", None):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request=request)
+        elif page is not None:
+            url = None
+        else:
+            url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
+        with translation.override(code):
+            local_name = translation.gettext(name)
+        links.append(
+            {
+                "code": code,
+                "name": local_name,
+                "url": url,
+                "is_current": code == current,
+            }
+        )
+    return links

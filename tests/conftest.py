@@ -1,0 +1,16 @@
+import pytest
+from wagtail.models import Locale, Page, Site
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's home page, as load_demo_content builds it, at the root of the default site."""
+    from home.models import HomePage
+
+    for code in ("en", "fr", "nl"):
+        Locale.objects.get_or_create(language_code=code)
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="mySociety", slug="home-test"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
