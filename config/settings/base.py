@@ -266,6 +266,9 @@ X_FRAME_OPTIONS = "DENY"
 # Demo content: each app that has demo content lists its loader here, in order.
 DEMO_CONTENT_LOADERS = [
     "home.demo.load",
+    "conference.demo.load",
+    "proposals.demo.load",
+    "cohorts.demo.load",
 ]
 
 LOGGING = {
