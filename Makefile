@@ -43,9 +43,10 @@ run: demo ## set everything up and serve the demo site on http://127.0.0.1:$(POR
 
 lint: $(VENV)/.installed-test ## ruff, Django's checks, and no missing migrations
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM \
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test: $(VENV)/.installed-test system-deps lint ## set everything up, lint, and run the whole suite

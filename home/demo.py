@@ -4,12 +4,32 @@ Every loader in settings.DEMO_CONTENT_LOADERS is idempotent: it looks content up
 a stable key (slug, email) and creates only what is missing.
 """
 
+import datetime
+from html import escape
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage, SiteSettings
+from . import demo_markup
+from .factories import (
+    ContentPageFactory,
+    NewsArticlePageFactory,
+    NewsIndexPageFactory,
+    heading_block,
+    text_block,
+)
+from .models import (
+    ContentPage,
+    HomePage,
+    HomePageFeaturedItem,
+    NavigationItem,
+    NavigationSettings,
+    NewsArticlePage,
+    SiteSettings,
+)
 
 DEMO_PASSWORD = "tictec-demo-2025"
 
@@ -84,10 +104,26 @@ def ensure_users():
     return users
 
 
-def load(stdout=None):
-    ensure_locales()
-    home = ensure_home_page()
-    site = Site.objects.get(is_default_site=True)
+NEWS_FILES = sorted(path.name for path in (demo_markup.CONTENT_DIR / "news").glob("*.txt"))
+WORKSHOP_FILES = ["01-leeds.txt", "02-newcastle.txt", "03-bristol.txt", "04-london.txt"]
+GUIDEBOOK_SECTIONS = [
+    "01-who-is-this-guide-for.txt",
+    "02-why-involve-the-public.txt",
+    "03-what-could-civic-participation-look-like.txt",
+    "04-how-to-get-started.txt",
+]
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _child(parent, slug):
+    return parent.get_children().filter(slug=slug).specific().first()
+
+
+def ensure_site_settings(site):
     site_settings = SiteSettings.for_site(site)
     site_settings.organisation_name = "mySociety"
     site_settings.contact_email = site_settings.contact_email or "hello@example.org"
@@ -95,6 +131,180 @@ def load(stdout=None):
         "mySociety is a registered charity in England and Wales (1076346) "
         "and a limited company (03277032)."
     )
+    site_settings.mastodon_url = site_settings.mastodon_url or "https://mastodon.social/@mysociety"
+    site_settings.bluesky_url = (
+        site_settings.bluesky_url or "https://bsky.app/profile/mysociety.org"
+    )
+    site_settings.linkedin_url = (
+        site_settings.linkedin_url or "https://www.linkedin.com/company/mysociety"
+    )
     site_settings.save()
+
+
+def ensure_news(home):
+    index = _child(home, "news")
+    if index is None:
+        index = _publish(
+            NewsIndexPageFactory(
+                parent=home,
+                title="News",
+                slug="news",
+                introduction="News from mySociety: our democracy and Freedom of Information "
+                "work, TICTeC, jobs and governance.",
+            )
+        )
+    for filename in NEWS_FILES:
+        meta, body = demo_markup.read(f"news/{filename}")
+        slug = filename.removesuffix(".txt")
+        if _child(index, slug) is not None:
+            continue
+        first_paragraph = f"<p>{escape(meta['introduction'])}</p>"
+        if (
+            body
+            and body[0]["type"] == "text"
+            and body[0]["value"]["text"].startswith(first_paragraph)
+        ):
+            # The introduction is shown above the body: do not repeat it.
+            rest = body[0]["value"]["text"][len(first_paragraph) :]
+            body = ([text_block(rest)] if rest else []) + body[1:]
+        _publish(
+            NewsArticlePageFactory(
+                parent=index,
+                title=meta["title"],
+                slug=slug,
+                date=datetime.date.fromisoformat(meta["date"]),
+                author=meta["author"],
+                introduction=meta["introduction"],
+                body=body,
+                topics=[topic.strip() for topic in meta["topics"].split(",") if topic.strip()],
+            )
+        )
+    return index
+
+
+def _ensure_content_page(parent, relative_path, extra_blocks=()):
+    meta, body = demo_markup.read(relative_path)
+    page = _child(parent, meta["slug"])
+    if page is None:
+        page = _publish(
+            ContentPageFactory(
+                parent=parent,
+                title=meta["title"],
+                slug=meta["slug"],
+                introduction=meta["introduction"],
+                body=[*extra_blocks, *body],
+            )
+        )
+    return page, meta
+
+
+def ensure_workshops(home):
+    series, _meta = _ensure_content_page(home, "workshops/00-series.txt")
+    for filename in WORKSHOP_FILES:
+        meta, _body = demo_markup.read(f"workshops/{filename}")
+        date = datetime.date.fromisoformat(meta["date"])
+        details = [
+            heading_block("Details"),
+            text_block(
+                f"<p><strong>Venue:</strong> {escape(meta['venue'])}<br>"
+                f"<strong>Date and time:</strong> {escape(meta['time'])}</p>"
+            ),
+        ]
+        page, _meta = _ensure_content_page(series, f"workshops/{filename}", details)
+        if not page.search_description:
+            page.search_description = f"Meeting note, {date:%-d %B %Y}."
+            _publish(page)
+    return series
+
+
+def ensure_guidebook(home):
+    guide, _meta = _ensure_content_page(home, "guidebook/00-guidebook.txt")
+    for filename in GUIDEBOOK_SECTIONS:
+        _ensure_content_page(guide, f"guidebook/{filename}")
+    return guide
+
+
+def ensure_navigation(site, pages):
+    navigation = NavigationSettings.for_site(site)
+    existing = set(navigation.items.values_list("page_id", flat=True))
+    order = navigation.items.count()
+    for page, label in pages:
+        if page.pk not in existing:
+            NavigationItem.objects.create(
+                navigation=navigation, page=page, label=label, sort_order=order
+            )
+            order += 1
+
+
+def ensure_featured(home, pages, *, first=False):
+    """Add featured items to the home page through a published revision, so that
+    editors see them in the admin (which edits the latest revision)."""
+    home = HomePage.objects.get(pk=home.pk)
+    items = list(home.featured_items.all())
+    existing = {item.page_id for item in items}
+    new_items = [
+        HomePageFeaturedItem(page=page, label=label, description=description)
+        for page, label, description in pages
+        if page.pk not in existing
+    ]
+    if not new_items:
+        return
+    ordered = new_items + items if first else items + new_items
+    for order, item in enumerate(ordered):
+        item.sort_order = order
+    home.featured_items = ordered
+    _publish(home)
+
+
+def load(stdout=None):
+    ensure_locales()
+    home = ensure_home_page()
+    site = Site.objects.get(is_default_site=True)
+    ensure_site_settings(site)
     ensure_users()
+    news = ensure_news(home)
+    workshops = ensure_workshops(home)
+    guide = ensure_guidebook(home)
+    ensure_navigation(site, [(news, ""), (guide, "Guidebook"), (workshops, "Workshop notes")])
+    ensure_featured(
+        home,
+        [
+            (
+                guide,
+                "Guidebook",
+                "How the public sector can involve citizens in algorithmic decision-making.",
+            ),
+            (workshops, "Meeting notes", "Four workshops on open government reforms, March 2015."),
+        ],
+    )
+    if stdout:
+        stdout.write(
+            f"home: {NewsArticlePage.objects.child_of(news).count()} news articles, "
+            f"{ContentPage.objects.descendant_of(home).count()} content pages"
+        )
     return home
+
+
+# The pages other apps build (the current conference, open calls) are featured once
+# every loader has run; home imports no other app, so they are found by app label.
+FEATURED_APPS = [("conference", "Conference"), ("cohorts", "Open call"), ("proposals", "Open call")]
+
+
+def feature_other_apps(stdout=None):
+    home = HomePage.objects.filter(locale__language_code="en").first()
+    if home is None:
+        return
+    candidates = []
+    for app_label, label in FEATURED_APPS:
+        content_types = ContentType.objects.filter(app_label=app_label)
+        page = (
+            Page.objects.child_of(home)
+            .live()
+            .filter(content_type__in=content_types)
+            .order_by("path")
+            .first()
+        )
+        if page is not None:
+            candidates.append((page, label, ""))
+    # Other apps' pages go first: they are what visitors come for now.
+    ensure_featured(home, candidates, first=True)

@@ -1,12 +1,23 @@
+from django.http import HttpResponseServerError
 from django.shortcuts import render
-from wagtail.models import Page
+from django.template.loader import get_template
+from wagtail.models import Locale
+
+from home import selectors
+from home.pagination import paginate
+
+SEARCH_RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    results = []
+    query = request.GET.get("q", "").strip()[:255]
+    results = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        results = paginate(
+            request,
+            selectors.search_pages(query=query, locale=Locale.get_active()),
+            per_page=SEARCH_RESULTS_PER_PAGE,
+        )
     return render(request, "home/search.html", {"search_query": query, "search_results": results})
 
 
@@ -15,4 +26,5 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """The 500 page is static HTML: it must render when the database is down."""
+    return HttpResponseServerError(get_template("500.html").render())

@@ -1,1 +1,19 @@
-urlpatterns = []
+from django.urls import include, path
+
+from . import views
+
+app_name = "proposals"
+
+urlpatterns = [
+    path("my-submissions/", views.my_submissions, name="my_submissions"),
+    path("my-submissions/my-data.json", views.download_my_data, name="my_data"),
+    path("my-submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("my-submissions/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path(
+        "my-submissions/<int:pk>/files/<int:file_pk>/",
+        views.submission_file,
+        name="submission_file",
+    ),
+    # django-anymail's delivery webhooks (authenticated by ANYMAIL WEBHOOK_SECRET).
+    path("anymail/", include("anymail.urls")),
+]

@@ -10,6 +10,11 @@ def home_page(db):
     for code in ("en", "fr", "nl"):
         Locale.objects.get_or_create(language_code=code)
     root = Page.get_first_root_node()
+    if root is None:
+        # An earlier transactional (browser) test flushed the root page migrations create.
+        root = Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="en"))
+        )
     home = root.add_child(instance=HomePage(title="mySociety", slug="home-test"))
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)

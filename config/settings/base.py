@@ -3,6 +3,7 @@
 dev.py and test.py only relax these; production.py tightens transport security.
 """
 
+import operator
 import os
 from pathlib import Path
 
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
@@ -147,6 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # Object-level rules for submissions and reviews (proposals/permissions.py).
+    "proposals.permissions.ObjectPermissionBackend",
 ]
 
 # Accounts: email is the login; an address must be verified.
@@ -160,6 +164,19 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 # The Wagtail admin signs in through allauth, so its rate limits apply there too.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset, rate-limited, serves staff too
+ACCOUNT_USER_DISPLAY = operator.attrgetter("email")
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{os.environ.get('SITE_NAME', 'mySociety')}] "
+# allauth's defaults, stated so they can be read and tuned: failed sign-ins are limited
+# per address (5 in 5 minutes) and per IP; they count in CACHES["default"].
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/180s/key",
+}
 
 # Internationalisation: English source, French and Dutch translations.
 LANGUAGE_CODE = "en"
@@ -173,7 +190,7 @@ USE_TZ = True
 
 # Static and media files.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -236,7 +253,14 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin, like the site, fetches nothing from another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
+# Page types editors may add directly below the home page. Apps add their own
+# top-level page types here (home imports no other app).
+HOME_PAGE_SUBPAGE_TYPES = ["home.ContentPage", "home.NewsIndexPage", "home.DonationPage"]
+HOME_PAGE_SUBPAGE_TYPES += ["cohorts.OpportunityIndexPage"]
+HOME_PAGE_SUBPAGE_TYPES += ["conference.ConferenceIndexPage"]
 if os.environ.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
         "default": {
@@ -249,6 +273,11 @@ if os.environ.get("FRONTEND_CACHE_URL"):
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Which module fulfils a Checkout session, by the session's metadata "kind" (home/payments).
+STRIPE_CHECKOUT_HANDLERS = {
+    "donation": "home.donations_services",
+    "registration": "conference.tickets_services",
+}
 
 # Content-Security-Policy: no inline script, nothing from another host.
 CONTENT_SECURITY_POLICY = (
@@ -267,8 +296,13 @@ X_FRAME_OPTIONS = "DENY"
 DEMO_CONTENT_LOADERS = [
     "home.demo.load",
     "conference.demo.load",
+    "conference.demo_call.load",
+    "conference.demo_tickets.load",
     "proposals.demo.load",
     "cohorts.demo.load",
+    "home.demo_donations.load",
+    # Last: features the conference and open calls the loaders above created.
+    "home.demo.feature_other_apps",
 ]
 
 LOGGING = {

@@ -36,3 +36,41 @@ def language_links(context):
             }
         )
     return links
+
+
+def _locale_id(context):
+    """The language of the page being shown (no query), else of the request."""
+    from wagtail.models import Locale
+
+    page = context.get("page")
+    if getattr(page, "locale_id", None):
+        return page.locale_id
+    return Locale.get_active().pk
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The editors' main navigation, in the current language, current link marked."""
+    from home import selectors
+    from home.models import NavigationSettings
+
+    request = context.get("request")
+    if request is None:
+        return []
+    return selectors.navigation_items(
+        navigation=NavigationSettings.for_request(request),
+        locale_id=_locale_id(context),
+        current_page=context.get("page"),
+        request=request,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def news_feed_url(context):
+    """The RSS feed of the news in the current language, or "" when there is no news."""
+    from home import selectors
+
+    index = selectors.news_index(locale_id=_locale_id(context))
+    if index is None:
+        return ""
+    return index.get_url(request=context.get("request")) + "feed/"

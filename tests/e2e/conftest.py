@@ -81,7 +81,10 @@ def assert_accessible(axe):
         results = axe.run(
             page,
             context=context,
-            options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "resultTypes": ["violations"],
+            },
         )
         violations = results.response["violations"]
         assert violations == [], results.generate_report()

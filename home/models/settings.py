@@ -4,20 +4,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
-
-
-class HomePage(Page):
-    introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("home page")
+from wagtail.models import Orderable
 
 
 @register_setting(icon="cog")
@@ -49,9 +36,6 @@ class NavigationSettings(BaseSiteSetting, ClusterableModel):
     class Meta:
         verbose_name = _("main navigation")
 
-    def items_for_request(self):
-        return [item for item in self.items.select_related("page") if item.url]
-
 
 class NavigationItem(Orderable):
     navigation = ParentalKey(NavigationSettings, related_name="items", on_delete=models.CASCADE)
@@ -66,8 +50,3 @@ class NavigationItem(Orderable):
     @property
     def display_label(self):
         return self.label or self.page.title
-
-    @property
-    def url(self):
-        page = self.page.localized if self.page_id else None
-        return page.url if page and page.live else ""

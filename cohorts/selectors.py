@@ -1,0 +1,85 @@
+"""Reads: the opportunities listing, cohort candidates and members."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from proposals.models import Submission, SubmissionStatus
+
+from .formation import Candidate
+from .models import ActionLabPage, Cohort, CohortProgrammePage, OpportunityState, VacancyPage
+
+OPPORTUNITY_MODELS = [CohortProgrammePage, ActionLabPage, VacancyPage]
+
+
+def opportunity_kinds():
+    return [(model.opportunity_kind, model.opportunity_kind_label) for model in OPPORTUNITY_MODELS]
+
+
+@dataclass
+class OpportunityListing:
+    now: object
+    kind: str
+    kinds: list
+    open: list = field(default_factory=list)
+    upcoming: list = field(default_factory=list)
+    closed: list = field(default_factory=list)
+
+    @property
+    def is_empty(self):
+        return not (self.open or self.upcoming or self.closed)
+
+
+def opportunity_listing(*, index_page, kind="", now=None):
+    """What the index shows at ``now``: open (closing soonest first), opening soon, closed.
+
+    One query per page type listed (plus Wagtail's view-restriction check), whatever the
+    number of opportunities; the state is computed from the clock, never stored.
+    """
+    now = now or timezone.now()
+    kinds = opportunity_kinds()
+    if kind not in {value for value, _label in kinds}:
+        kind = ""
+    listing = OpportunityListing(now=now, kind=kind, kinds=kinds)
+    for model in OPPORTUNITY_MODELS:
+        if kind and model.opportunity_kind != kind:
+            continue
+        for page in model.objects.live().public().child_of(index_page):
+            state = page.state(now)
+            if state == OpportunityState.OPEN:
+                listing.open.append(page)
+            elif state == OpportunityState.UPCOMING:
+                listing.upcoming.append(page)
+            else:
+                listing.closed.append(page)
+    far_future = now.replace(year=9999)
+    listing.open.sort(key=lambda page: (page.closes_at or far_future, page.title))
+    listing.upcoming.sort(key=lambda page: (page.opens_at, page.title))
+    listing.closed.sort(key=lambda page: (page.closes_at, page.title), reverse=True)
+    return listing
+
+
+def accepted_applications(*, programme):
+    """Accepted applications to a cohort programme, with their typed details and cohort."""
+    return (
+        Submission.objects.for_call(programme)
+        .filter(status=SubmissionStatus.ACCEPTED)
+        .select_related("cohort_application", "cohort_membership__cohort", "applicant")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def unplaced_candidates(*, programme):
+    """Accepted organisations not yet in a cohort, as inputs to the formation suggestion."""
+    candidates = []
+    for submission in accepted_applications(programme=programme).filter(
+        cohort_membership__isnull=True
+    ):
+        details = getattr(submission, "cohort_application", None)
+        groups = frozenset(details.groups_served) if details else frozenset()
+        candidates.append(Candidate(key=submission, groups=groups))
+    return candidates
+
+
+def cohorts_for_programme(*, programme):
+    return Cohort.objects.for_programme(programme).with_members().order_by("name")

@@ -1,0 +1,234 @@
+"""The conference's call for session proposals, hosted on the proposals engine.
+
+CallForProposalsPage mixes in proposals.CallPageMixin (dates, questions, rubric,
+apply form, reviews) and adds the programme's typed fields through the engine's
+``submission_details_form_class`` hook: SessionProposal, one per submission.
+"""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from proposals.models import CallPageMixin
+
+WORKSHOP = "workshop"
+
+
+class SessionProposal(models.Model):
+    """The typed part of a session proposal: what the programme needs to build a session."""
+
+    submission = models.OneToOneField(
+        "proposals.Submission", on_delete=models.CASCADE, related_name="session_proposal"
+    )
+    abstract = models.TextField(_("abstract"), blank=True)
+    session_format = models.ForeignKey(
+        "conference.SessionFormat",
+        verbose_name=_("format"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    themes = models.ManyToManyField(
+        "conference.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    approach = models.ForeignKey(
+        "conference.Approach",
+        verbose_name=_("approach"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    speaker_name = models.CharField(
+        _("your name as it should appear in the programme"), max_length=200, blank=True
+    )
+    speaker_organisation = models.CharField(_("your organisation"), max_length=200, blank=True)
+    # [{"name": ..., "email": ..., "organisation": ...}]
+    co_presenters = models.JSONField(_("co-presenters"), default=list, blank=True)
+    travel_grant_requested = models.BooleanField(_("travel grant requested"), default=False)
+    travel_grant_amount = models.DecimalField(
+        _("travel grant amount (GBP)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    may_present_remotely = models.BooleanField(_("may need to present remotely"), default=False)
+    session = models.ForeignKey(
+        "conference.SessionPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("draft session"),
+    )
+
+    class Meta:
+        verbose_name = _("session proposal")
+
+    def __str__(self):
+        return str(self.submission)
+
+    @property
+    def is_workshop(self):
+        return bool(self.session_format and self.session_format.duration_minutes > 20)
+
+    def speakers(self):
+        """The submitter, then co-presenters: [{"name", "email", "organisation"}]."""
+        submission = self.submission
+        me = {
+            "name": self.speaker_name or submission.applicant_name,
+            "email": submission.applicant_email,
+            "organisation": self.speaker_organisation,
+        }
+        return [me] + [p for p in self.co_presenters if p.get("name")]
+
+
+class CallForProposalsPage(CallPageMixin, Page):
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
+    )
+
+    content_panels = (
+        Page.content_panels + [FieldPanel("introduction")] + CallPageMixin.call_content_panels
+    )
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(CallPageMixin.call_settings_panels, heading=_("Call")),
+            ObjectList(CallPageMixin.call_question_panels, heading=_("Extra questions")),
+            ObjectList(CallPageMixin.call_rubric_panels, heading=_("Rubric")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("call_guidance"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("introduction"),
+        *CallPageMixin.call_translatable_fields,
+    ]
+
+    parent_page_types = ["conference.ConferencePage"]
+    subpage_types = []
+
+    call_template = "conference/call_for_proposals_page.html"
+    submission_title_label = _("Session title")
+    submission_title_help_text = _(
+        "Short and specific: it becomes the session title in the programme."
+    )
+    rubric_category_label = _("session format")
+
+    class Meta:
+        verbose_name = _("call for session proposals")
+        verbose_name_plural = _("calls for session proposals")
+
+    @property
+    def submission_details_form_class(self):
+        from conference.call_forms import SessionProposalForm
+
+        return SessionProposalForm
+
+    @cached_property
+    def conference(self):
+        from conference.models import ConferencePage
+
+        return ConferencePage.objects.filter(pk=self.get_parent().pk).first()
+
+    # --- proposals engine hooks ---------------------------------------------------
+    def get_rubric_categories(self):
+        formats = (
+            [(f.slug, f.name) for f in self.conference.formats.all()] if self.conference else []
+        )
+        return [(WORKSHOP, _("any workshop or panel")), *formats]
+
+    def get_submission_categories(self, submission):
+        proposal = self._proposal(submission)
+        if proposal is None or proposal.session_format is None:
+            return set()
+        categories = {proposal.session_format.slug}
+        if proposal.is_workshop:
+            categories.add(WORKSHOP)
+        return categories
+
+    def get_submission_queryset(self, queryset):
+        return queryset.select_related(
+            "session_proposal__session_format", "session_proposal__approach"
+        ).prefetch_related("session_proposal__themes")
+
+    def get_submission_summary(self, submission, anonymised=False):
+        from conference import call_selectors
+
+        return call_selectors.proposal_summary(self._proposal(submission), anonymised=anonymised)
+
+    def get_ranking_filters(self):
+        conference = self.conference
+        if conference is None:
+            return []
+        return [
+            (
+                "format",
+                _("Format"),
+                [(f.slug, f.name) for f in conference.formats.filter(kind="session")],
+            ),
+            ("theme", _("Theme"), [(t.slug, t.name) for t in conference.themes.all()]),
+            (
+                "travel_grant",
+                _("Travel grant"),
+                [("yes", _("Requested")), ("no", _("Not requested"))],
+            ),
+        ]
+
+    def filter_submissions(self, queryset, params):
+        if params.get("format"):
+            queryset = queryset.filter(session_proposal__session_format__slug=params["format"])
+        if params.get("theme"):
+            queryset = queryset.filter(session_proposal__themes__slug=params["theme"])
+        if params.get("travel_grant") in ("yes", "no"):
+            queryset = queryset.filter(
+                session_proposal__travel_grant_requested=params["travel_grant"] == "yes"
+            )
+        return queryset.distinct()
+
+    def get_admin_actions(self):
+        return [("create_sessions", _("Create draft sessions from accepted proposals"))]
+
+    def run_admin_action(self, *, name, submissions, by):
+        from conference import call_services
+
+        if name != "create_sessions":
+            raise NotImplementedError(name)
+        created, skipped = call_services.create_draft_sessions(
+            call=self, submissions=submissions, by=by
+        )
+        return _(
+            "%(created)d draft session(s) created in the programme; %(skipped)d skipped (not accepted, or already done)."
+        ) % {
+            "created": created,
+            "skipped": skipped,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["conference_url"] = self.conference.get_url(request) if self.conference else ""
+        return context
+
+    @staticmethod
+    def _proposal(submission):
+        try:
+            return submission.session_proposal
+        except SessionProposal.DoesNotExist:
+            return None

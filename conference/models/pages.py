@@ -1,0 +1,584 @@
+"""Conference page tree.
+
+HomePage
+└── ConferenceIndexPage            lists current and past conferences
+    ├── ConferencePage             one edition (TICTeC 2025); owns its taxonomies
+    │   ├── ProgrammePage          the schedule table, filters and exports
+    │   │   └── SessionPage
+    │   └── CallForProposalsPage   (proposals app, conference/models/call.py)
+    └── SpeakerIndexPage
+        └── SpeakerPage            one person, across conferences
+"""
+
+import datetime
+import zoneinfo
+
+from django import forms
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from conference.forms import SessionPageForm
+
+TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones())
+LINK_FEATURES = ["bold", "italic", "link"]
+PROSE_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class ConferenceIndexPage(Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=LINK_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    translatable_fields = [TranslatableField("title"), TranslatableField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["conference.ConferencePage", "conference.SpeakerIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("conference index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from conference import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.conference_index(index_page=self))
+        return context
+
+
+class ConferencePage(Page):
+    class Status(models.TextChoices):
+        ANNOUNCED = "announced", _("Announced")
+        CALL_OPEN = "call_open", _("Call for proposals open")
+        PROGRAMME_PUBLISHED = "programme_published", _("Programme published")
+        PAST = "past", _("Past")
+
+    edition_year = models.PositiveSmallIntegerField(_("edition year"))
+    acronym = models.CharField(
+        _("short name"),
+        max_length=40,
+        help_text=_(
+            "Lower-case letters, digits and underscores, at least four (e.g. tictec2025): used in exports."
+        ),
+        validators=[RegexValidator(r"^[a-z0-9_-][a-z0-9_]{3,}$")],
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=120, blank=True)
+    online_participation = models.BooleanField(
+        _("online participation"), default=False, help_text=_("People can attend online.")
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
+        default="Europe/Brussels",
+        help_text=_("All session times are entered and shown in this time zone."),
+    )
+    status = models.CharField(
+        _("status"), max_length=32, choices=Status.choices, default=Status.ANNOUNCED
+    )
+    introduction = RichTextField(_("introduction"), blank=True, features=PROSE_FEATURES)
+    registration_text = models.CharField(
+        _("registration call to action"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example “Early-bird tickets are available until 3 March”."),
+    )
+    registration_link_text = models.CharField(
+        _("registration button label"), max_length=80, blank=True
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    sponsorship = RichTextField(_("sponsorship information"), blank=True, features=PROSE_FEATURES)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("edition_year"), FieldPanel("acronym")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("venue"), FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("online_participation"), FieldPanel("time_zone")]),
+                FieldPanel("status"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_text"),
+                FieldRowPanel(
+                    [FieldPanel("registration_link_text"), FieldPanel("registration_url")]
+                ),
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("sponsorship"),
+    ]
+    programme_panels = [
+        InlinePanel("days", heading=_("Days"), label=_("Day"), min_num=1),
+        InlinePanel("rooms", heading=_("Rooms"), label=_("Room")),
+        InlinePanel("formats", heading=_("Session formats"), label=_("Format")),
+        InlinePanel("themes", heading=_("Themes"), label=_("Theme")),
+        InlinePanel("approaches", heading=_("Approaches"), label=_("Approach")),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(programme_panels, heading=_("Programme set-up")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.FilterField("status"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        SynchronizedField("edition_year"),
+        SynchronizedField("acronym"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        TranslatableField("venue"),
+        TranslatableField("city"),
+        TranslatableField("country"),
+        SynchronizedField("online_participation"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("status"),
+        TranslatableField("introduction"),
+        TranslatableField("registration_text"),
+        TranslatableField("registration_link_text"),
+        SynchronizedField("registration_url"),
+        TranslatableField("sponsorship"),
+        TranslatableField("days"),
+        TranslatableField("rooms"),
+        TranslatableField("formats"),
+        TranslatableField("themes"),
+        TranslatableField("approaches"),
+    ]
+
+    parent_page_types = ["conference.ConferenceIndexPage"]
+    subpage_types = [
+        "conference.ProgrammePage",
+        "conference.CallForProposalsPage",
+        "conference.TicketsPage",
+    ]
+
+    class Meta:
+        verbose_name = _("conference page")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+
+    @property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def is_past(self):
+        return self.status == self.Status.PAST
+
+    @cached_property
+    def programme(self):
+        return ProgrammePage.objects.child_of(self).live().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = self.programme
+        # The call for proposals and tickets pages, when published (their own apps).
+        related_pages = list(self.get_children().live().public().not_type(ProgrammePage).specific())
+        context["related_pages"] = related_pages
+        # Without an external registration link, the button goes to the tickets page.
+        tickets_page_model = apps.get_model("conference", "TicketsPage")
+        context["registration_page"] = next(
+            (child for child in related_pages if isinstance(child, tickets_page_model)), None
+        )
+        return context
+
+
+class ProgrammePage(RoutablePageMixin, Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=LINK_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("introduction"),
+    ]
+
+    parent_page_types = ["conference.ConferencePage"]
+    subpage_types = ["conference.SessionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programme page")
+
+    @cached_property
+    def conference(self):
+        return ConferencePage.objects.parent_of(self).get()
+
+    @path("")
+    def schedule(self, request):
+        from conference import views
+
+        return views.programme(request, programme=self)
+
+    @path("schedule/ics/")
+    def schedule_ics(self, request):
+        from conference import views
+
+        return views.programme_ics(request, programme=self)
+
+    @path("schedule/xml/")
+    def schedule_xml(self, request):
+        from conference import views
+
+        return views.programme_frab_xml(request, programme=self)
+
+    @path("schedule/json/")
+    def schedule_json(self, request):
+        from conference import views
+
+        return views.programme_frab_json(request, programme=self)
+
+
+class SessionPage(RoutablePageMixin, Page):
+    # The programme's own routes (schedule/xml/ ...) would hide a session with this slug.
+    RESERVED_SLUGS = {"schedule"}
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        REMOTE = "remote", _("Online")
+        HYBRID = "hybrid", _("In person and online")
+
+    abstract = RichTextField(_("abstract"), features=PROSE_FEATURES)
+    session_format = models.ForeignKey(
+        "conference.SessionFormat",
+        verbose_name=_("format"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    themes = ParentalManyToManyField("conference.Theme", verbose_name=_("themes"), blank=True)
+    approach = models.ForeignKey(
+        "conference.Approach",
+        verbose_name=_("approach"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+    )
+    day = models.ForeignKey(
+        "conference.ConferenceDay",
+        verbose_name=_("day"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        help_text=_("Leave day, time and room empty until the session is scheduled."),
+    )
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length in minutes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the format's length."),
+    )
+    room = models.ForeignKey(
+        "conference.Room",
+        verbose_name=_("room"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        help_text=_(
+            "Keynotes, plenaries and breaks take every room; a room here is where they are held."
+        ),
+    )
+    attendance = models.CharField(
+        _("in person or online"),
+        max_length=16,
+        choices=Attendance.choices,
+        default=Attendance.IN_PERSON,
+        help_text=_("How the speakers present and how people can follow it."),
+    )
+    slides_url = models.URLField(_("slides link"), blank=True)
+    recording_url = models.URLField(_("recording link"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("abstract"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("session_format"), FieldPanel("approach")]),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("attendance"),
+            ],
+            heading=_("About the session"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("day"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("room"), FieldPanel("duration_minutes")]),
+            ],
+            heading=_("Schedule"),
+        ),
+        InlinePanel("speaker_links", heading=_("Speakers"), label=_("Speaker")),
+        MultiFieldPanel(
+            [FieldPanel("slides_url"), FieldPanel("recording_url")], heading=_("After the session")
+        ),
+    ]
+    base_form_class = SessionPageForm
+
+    search_fields = Page.search_fields + [index.SearchField("abstract")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("abstract"),
+        # Foreign keys to the conference's (translated) taxonomy rows follow the locale.
+        TranslatableField("session_format"),
+        TranslatableField("approach"),
+        TranslatableField("day"),
+        TranslatableField("room"),
+        # Many-to-many is copied as is; selectors map themes to the page's locale.
+        SynchronizedField("themes"),
+        SynchronizedField("start_time"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("attendance"),
+        SynchronizedField("slides_url"),
+        SynchronizedField("recording_url"),
+        SynchronizedField("speaker_links"),
+    ]
+
+    parent_page_types = ["conference.ProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("session page")
+
+    def clean(self):
+        super().clean()
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by the programme's downloads.")})
+
+    # Scheduling -----------------------------------------------------------------
+
+    @property
+    def length_minutes(self):
+        if self.duration_minutes:
+            return self.duration_minutes
+        return self.session_format.duration_minutes if self.session_format_id else 0
+
+    @property
+    def is_scheduled(self):
+        return bool(self.day_id and self.start_time)
+
+    @property
+    def spans_all_rooms(self):
+        return bool(self.session_format_id and self.session_format.spans_all_rooms)
+
+    def local_start(self, tz):
+        """Aware start datetime in ``tz`` (the conference's time zone), or None."""
+        if not self.is_scheduled:
+            return None
+        return datetime.datetime.combine(self.day.date, self.start_time, tzinfo=tz)
+
+    def local_end(self, tz):
+        start = self.local_start(tz)
+        return start + datetime.timedelta(minutes=self.length_minutes) if start else None
+
+    @property
+    def end_time(self):
+        if not self.start_time:
+            return None
+        start = datetime.datetime.combine(datetime.date(2000, 1, 1), self.start_time)
+        return (start + datetime.timedelta(minutes=self.length_minutes)).time()
+
+    def overlaps(self, other):
+        if not (self.is_scheduled and other.is_scheduled and self.day_id == other.day_id):
+            return False
+        return self.start_time < other.end_time and other.start_time < self.end_time
+
+    @cached_property
+    def conference(self):
+        return ConferencePage.objects.ancestor_of(self).get()
+
+    def get_context(self, request, *args, **kwargs):
+        from conference import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.session_detail(session=self))
+        context["programme_url"] = context["programme"].get_url(request)
+        context["breadcrumbs"] = [context["conference"], context["programme"]]
+        return context
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("calendar/")
+    def calendar_ics(self, request):
+        from conference import views
+
+        return views.session_ics(request, session=self)
+
+
+class SessionSpeaker(Orderable):
+    """A speaker on a session, in the order they are listed."""
+
+    session = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="speaker_links")
+    speaker = models.ForeignKey(
+        "conference.SpeakerPage",
+        verbose_name=_("speaker"),
+        on_delete=models.CASCADE,
+        related_name="session_links",
+    )
+
+    panels = [FieldPanel("speaker")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session speaker")
+        verbose_name_plural = _("session speakers")
+
+    def __str__(self):
+        return str(self.speaker)
+
+
+class SpeakerIndexPage(Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=LINK_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("introduction"),
+    ]
+
+    parent_page_types = ["conference.ConferenceIndexPage"]
+    subpage_types = ["conference.SpeakerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("speaker index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from conference import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = selectors.speaker_index(index_page=self)
+        context["page_url"] = self.get_url(request)
+        return context
+
+
+class SpeakerPage(Page):
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    role = models.CharField(_("role"), max_length=255, blank=True)
+    bio = models.TextField(_("short biography"), blank=True, max_length=1500)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt_text = models.CharField(
+        _("photo description"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the photo for people who cannot see it."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")]),
+        FieldPanel("bio"),
+        FieldRowPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")]),
+        InlinePanel("links", heading=_("Links"), label=_("Link")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("organisation"),
+        index.SearchField("bio"),
+    ]
+
+    translatable_fields = [
+        SynchronizedField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        SynchronizedField("organisation"),
+        TranslatableField("role"),
+        TranslatableField("bio"),
+        SynchronizedField("photo"),
+        TranslatableField("photo_alt_text"),
+        SynchronizedField("links"),
+    ]
+
+    parent_page_types = ["conference.SpeakerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("speaker page")
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt_text:
+            raise ValidationError({"photo_alt_text": _("Describe the photo for screen readers.")})
+
+    @property
+    def name(self):
+        return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from conference import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = selectors.speaker_sessions(speaker=self)
+        context["breadcrumbs"] = [self.get_parent()]
+        return context
+
+
+class SpeakerLink(Orderable):
+    speaker = ParentalKey(SpeakerPage, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(_("label"), max_length=80, help_text=_("For example “Website”."))
+    url = models.URLField(_("link"))
+
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker link")
+
+    def __str__(self):
+        return self.label

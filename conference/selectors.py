@@ -1,0 +1,473 @@
+"""Reads for public pages: each runs a fixed number of queries whatever the programme's size."""
+
+import dataclasses
+import datetime
+from collections import defaultdict
+from itertools import groupby
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclasses.dataclass
+class Taxonomies:
+    """A conference's days, rooms, formats, themes and approaches in its locale."""
+
+    days: list
+    rooms: list
+    formats: list
+    themes: list
+    approaches: list
+
+    @classmethod
+    def for_conference(cls, conference):
+        return cls(
+            days=list(conference.days.all()),
+            rooms=list(conference.rooms.all()),
+            formats=list(conference.formats.all()),
+            themes=list(conference.themes.all()),
+            approaches=list(conference.approaches.all()),
+        )
+
+
+def conference_for(page):
+    """The ConferencePage above ``page`` (a programme or session)."""
+    from conference.models import ConferencePage
+
+    return ConferencePage.objects.ancestor_of(page, inclusive=True).get()
+
+
+def localized_pages(pages, *, locale_id):
+    """Map each page's pk to its live translation in ``locale_id``, falling back to the
+    page itself. No query when every page is already in that locale, one otherwise."""
+    pages = list(pages)
+    foreign = [page for page in pages if page.locale_id != locale_id]
+    translations = {}
+    if foreign:
+        model = type(foreign[0])
+        translations = {
+            page.translation_key: page
+            for page in model.objects.live().filter(
+                locale_id=locale_id, translation_key__in={page.translation_key for page in foreign}
+            )
+        }
+    return {page.pk: translations.get(page.translation_key, page) for page in pages}
+
+
+# Conference index ----------------------------------------------------------------
+
+
+def conference_index(*, index_page):
+    from conference.models import ConferencePage
+
+    conferences = list(
+        ConferencePage.objects.live().public().child_of(index_page).order_by("-start_date")
+    )
+    return {
+        "current_conferences": sorted(
+            (conference for conference in conferences if not conference.is_past),
+            key=lambda conference: conference.start_date,
+        ),
+        "past_conferences": [conference for conference in conferences if conference.is_past],
+    }
+
+
+# Programme -------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class ProgrammeFilters:
+    """The attendee's filter choices, read from the query string (no JavaScript needed)."""
+
+    FIELDS = ("theme", "format", "approach", "room", "attendance")
+
+    values: dict
+
+    @classmethod
+    def from_query(cls, query, taxonomies):
+        from conference.models import SessionPage
+
+        allowed = {
+            "theme": {theme.slug: theme.name for theme in taxonomies.themes},
+            "format": {fmt.slug: fmt.name for fmt in taxonomies.formats},
+            "approach": {approach.slug: approach.name for approach in taxonomies.approaches},
+            "room": {room.slug: room.name for room in taxonomies.rooms},
+            "attendance": {
+                SessionPage.Attendance.IN_PERSON: _("In person"),
+                SessionPage.Attendance.REMOTE: _("Online"),
+            },
+        }
+        values = {}
+        for field in cls.FIELDS:
+            value = query.get(field, "")
+            if value in allowed[field]:
+                values[field] = (value, allowed[field][value])
+        return cls(values=values)
+
+    def __bool__(self):
+        return bool(self.values)
+
+    def selected(self, field):
+        return self.values.get(field, ("", ""))[0]
+
+    def apply(self, sessions):
+        from conference.models import SessionPage
+
+        if "theme" in self.values:
+            sessions = sessions.filter(themes__slug=self.selected("theme"))
+        if "format" in self.values:
+            sessions = sessions.filter(session_format__slug=self.selected("format"))
+        if "approach" in self.values:
+            sessions = sessions.filter(approach__slug=self.selected("approach"))
+        if "room" in self.values:
+            # Keynotes, plenaries and breaks happen in every room.
+            from django.db.models import Q
+
+            sessions = sessions.filter(
+                Q(room__slug=self.selected("room")) | ~Q(session_format__kind="session")
+            )
+        if "attendance" in self.values:
+            sessions = sessions.filter(
+                attendance__in=[self.selected("attendance"), SessionPage.Attendance.HYBRID]
+            )
+        return sessions
+
+    def active(self):
+        """Each active filter with the query string that removes it."""
+        labels = {
+            "theme": _("Theme"),
+            "format": _("Format"),
+            "approach": _("Approach"),
+            "room": _("Room"),
+            "attendance": _("In person or online"),
+        }
+        active = []
+        for field, (_value, label) in self.values.items():
+            remaining = {key: value for key, (value, _label) in self.values.items() if key != field}
+            active.append(
+                {
+                    "field": labels[field],
+                    "label": label,
+                    "remove_query": f"?{urlencode(remaining)}" if remaining else "?",
+                }
+            )
+        return active
+
+
+# The columns the programme table and the exports read; everything else stays in the database.
+SESSION_LISTING_FIELDS = [
+    "id",
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "translation_key",
+    "live",
+    "last_published_at",
+    "abstract",
+    "session_format_id",
+    "approach_id",
+    "day_id",
+    "start_time",
+    "duration_minutes",
+    "room_id",
+    "attendance",
+    "slides_url",
+    "recording_url",
+]
+
+
+def programme_sessions(*, programme):
+    """Live sessions of a programme, in time order. Formats, rooms, days, themes and
+    speakers are attached by ``attach_details`` from rows already loaded."""
+    from conference.models import SessionPage
+
+    return (
+        SessionPage.objects.live()
+        .public()
+        .child_of(programme)
+        .only(*SESSION_LISTING_FIELDS)
+        .order_by("day__date", "start_time", "room__sort_order", "title")
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class SpeakerRef:
+    """What listings and exports need of a speaker, without loading the whole page."""
+
+    pk: int
+    title: str
+    slug: str
+    translation_key: object
+    locale_id: int
+
+
+def attach_details(sessions, taxonomies, *, locale_id):
+    """Set each session's format, room, day and approach from the conference's taxonomy
+    rows, and ``theme_list`` and ``speaker_list`` (localised, in order). Two queries (three
+    when some speakers are not yet translated into ``locale_id``), whatever the number of
+    sessions."""
+    from conference.models import SessionPage, SessionSpeaker
+
+    by_id = {
+        "session_format": {row.pk: row for row in taxonomies.formats},
+        "room": {row.pk: row for row in taxonomies.rooms},
+        "day": {row.pk: row for row in taxonomies.days},
+        "approach": {row.pk: row for row in taxonomies.approaches},
+    }
+    session_ids = [session.pk for session in sessions]
+    themes_by_key = {theme.translation_key: theme for theme in taxonomies.themes}
+    theme_rows = (
+        SessionPage.themes.through.objects.filter(sessionpage_id__in=session_ids)
+        .order_by("theme__sort_order")
+        .values_list("sessionpage_id", "theme__translation_key")
+    )
+    themes = defaultdict(list)
+    for session_id, key in theme_rows:
+        if key in themes_by_key:
+            themes[session_id].append(themes_by_key[key])
+    speaker_rows = (
+        SessionSpeaker.objects.filter(session_id__in=session_ids)
+        .order_by("session_id", "sort_order")
+        .values_list(
+            "session_id",
+            "speaker_id",
+            "speaker__title",
+            "speaker__slug",
+            "speaker__translation_key",
+            "speaker__locale_id",
+        )
+    )
+    speakers = defaultdict(list)
+    for session_id, *speaker in speaker_rows:
+        speakers[session_id].append(SpeakerRef(*speaker))
+    localized = localize_speaker_refs(
+        [speaker for people in speakers.values() for speaker in people], locale_id=locale_id
+    )
+    for session in sessions:
+        for field, rows in by_id.items():
+            row = rows.get(getattr(session, f"{field}_id"))
+            if row is not None:
+                setattr(session, field, row)
+        session.theme_list = themes[session.pk]
+        session.speaker_list = [localized.get(ref.pk, ref) for ref in speakers[session.pk]]
+    return sessions
+
+
+def localize_speaker_refs(refs, *, locale_id):
+    """Speakers linked from a translated session may still be the source-language pages:
+    swap in their live translations. No query when every speaker is already local."""
+    from conference.models import SpeakerPage
+
+    foreign = {ref.translation_key: ref for ref in refs if ref.locale_id != locale_id}
+    if not foreign:
+        return {}
+    translations = (
+        SpeakerPage.objects.live()
+        .filter(locale_id=locale_id, translation_key__in=foreign)
+        .values_list("pk", "title", "slug", "translation_key", "locale_id")
+    )
+    localized = {row[3]: SpeakerRef(*row) for row in translations}
+    return {ref.pk: localized[key] for key, ref in foreign.items() if key in localized}
+
+
+def attach_labels(sessions):
+    """Times as “09:30” and the speakers' names, worked out once per session rather than
+    through template filters (the programme's rendering time is dominated by them)."""
+    for session in sessions:
+        if session.start_time:
+            session.start_label = session.start_time.strftime("%H:%M")
+            session.end_label = session.end_time.strftime("%H:%M")
+        session.speaker_names = ", ".join(speaker.title for speaker in session.speaker_list)
+    return sessions
+
+
+@dataclasses.dataclass
+class ScheduleRow:
+    time: datetime.time
+    spanning: list
+    cells: list  # one list of sessions per column room
+
+    @property
+    def time_label(self):
+        return self.time.strftime("%H:%M")
+
+    @property
+    def has_room_sessions(self):
+        return any(self.cells)
+
+
+@dataclasses.dataclass
+class ScheduleDay:
+    day: object
+    rooms: list
+    rows: list
+
+    @property
+    def column_count(self):
+        return max(len(self.rooms), 1)
+
+
+def build_schedule(sessions, taxonomies):
+    """Group scheduled sessions into one table per day: a row per start time, a column per
+    room in use that day; keynotes, plenaries and breaks span every column."""
+    days = {day.pk: day for day in taxonomies.days}
+    scheduled = [session for session in sessions if session.is_scheduled and session.day_id in days]
+    schedule = []
+    for day_id, day_sessions in groupby(scheduled, key=lambda session: session.day_id):
+        day_sessions = list(day_sessions)
+        used_rooms = {session.room_id for session in day_sessions if not session.spans_all_rooms}
+        rooms = [room for room in taxonomies.rooms if room.pk in used_rooms]
+        column = {room.pk: index for index, room in enumerate(rooms)}
+        rows = []
+        for time, at_time in groupby(day_sessions, key=lambda session: session.start_time):
+            row = ScheduleRow(time=time, spanning=[], cells=[[] for _room in rooms])
+            for session in at_time:
+                if session.spans_all_rooms or session.room_id not in column:
+                    row.spanning.append(session)
+                else:
+                    row.cells[column[session.room_id]].append(session)
+            rows.append(row)
+        schedule.append(ScheduleDay(day=days[day_id], rooms=rooms, rows=rows))
+    return schedule
+
+
+def programme(*, programme, query):
+    from conference.models import SessionPage
+
+    conference = conference_for(programme)
+    taxonomies = Taxonomies.for_conference(conference)
+    filters = ProgrammeFilters.from_query(query, taxonomies)
+    sessions = list(filters.apply(programme_sessions(programme=programme)))
+    attach_details(sessions, taxonomies, locale_id=programme.locale_id)
+    attach_labels(sessions)
+    return {
+        "conference": conference,
+        "taxonomies": taxonomies,
+        "filters": filters,
+        "active_filters": filters.active(),
+        "attendance_choices": [
+            (SessionPage.Attendance.IN_PERSON, _("In person")),
+            (SessionPage.Attendance.REMOTE, _("Online")),
+        ],
+        "schedule": build_schedule(sessions, taxonomies),
+        "session_count": len(sessions),
+        "unscheduled": [session for session in sessions if not session.is_scheduled],
+        "time_zone": time_zone_label(conference),
+    }
+
+
+def time_zone_offset(conference):
+    """“CEST, UTC+02:00”: the zone's abbreviation and offset on the conference's first day."""
+    moment = datetime.datetime.combine(
+        conference.start_date, datetime.time(12), tzinfo=conference.tz
+    )
+    offset = moment.strftime("%z")
+    return f"{moment.tzname()}, UTC{offset[:3]}:{offset[3:]}"
+
+
+def time_zone_label(conference):
+    """“Europe/Brussels (CEST, UTC+02:00)”."""
+    return f"{conference.time_zone} ({time_zone_offset(conference)})"
+
+
+# Session --------------------------------------------------------------------------
+
+
+def session_detail(*, session):
+    from conference.models import SessionPage, SessionSpeaker
+
+    conference = conference_for(session)
+    # The served page comes from Wagtail's router without its foreign keys: one query
+    # for all four instead of one each when the template reads them.
+    related_rows = (
+        SessionPage.objects.select_related("session_format", "room", "day", "approach")
+        .only("pk", "session_format", "room", "day", "approach")
+        .get(pk=session.pk)
+    )
+    for field in ("session_format", "room", "day", "approach"):
+        setattr(session, field, getattr(related_rows, field))
+    themes = list(session.themes.all())
+    theme_keys = [theme.translation_key for theme in themes]
+    localized_themes = {
+        theme.translation_key: theme
+        for theme in conference.themes.filter(translation_key__in=theme_keys)
+    }
+    links = SessionSpeaker.objects.filter(session=session).select_related(
+        "speaker", "speaker__photo"
+    )
+    speakers = [link.speaker for link in links.order_by("sort_order")]
+    localized = localized_pages(speakers, locale_id=session.locale_id)
+    related = []
+    if theme_keys:
+        related = list(
+            SessionPage.objects.live()
+            .public()
+            .sibling_of(session, inclusive=False)
+            .filter(themes__translation_key__in=theme_keys)
+            .select_related("session_format", "room", "day")
+            .distinct()
+            .order_by("day__date", "start_time", "title")[:4]
+        )
+    return {
+        "conference": conference,
+        "programme": session.get_parent(),
+        "session_themes": [
+            localized_themes.get(key, theme) for key, theme in zip(theme_keys, themes, strict=True)
+        ],
+        "speakers": [localized[speaker.pk] for speaker in speakers],
+        "related_sessions": related,
+        "time_zone": time_zone_label(conference),
+        "time_zone_offset": time_zone_offset(conference),
+        "starts_at": session.local_start(conference.tz),
+        "ends_at": session.local_end(conference.tz),
+    }
+
+
+# Speakers -------------------------------------------------------------------------
+
+
+def speaker_index(*, index_page):
+    from conference.models import SpeakerPage
+
+    return list(
+        SpeakerPage.objects.live()
+        .public()
+        .child_of(index_page)
+        .select_related("photo")
+        .prefetch_related("photo__renditions")
+        .order_by("title")
+    )
+
+
+def speaker_sessions(*, speaker):
+    """The speaker's live sessions in the speaker page's locale, grouped by conference
+    (most recent first). Three queries."""
+    from conference.models import ConferencePage, SessionPage
+
+    sessions = list(
+        SessionPage.objects.live()
+        .public()
+        .filter(locale_id=speaker.locale_id)
+        .filter(speaker_links__speaker__translation_key=speaker.translation_key)
+        .select_related("session_format", "room", "day")
+        .distinct()
+        .order_by("day__date", "start_time", "title")
+    )
+    # A session's conference is its grandparent: ProgrammePage → ConferencePage.
+    step = SessionPage.steplen
+    conference_paths = {session.path[: -2 * step] for session in sessions}
+    conferences = {
+        conference.path: conference
+        for conference in ConferencePage.objects.filter(path__in=conference_paths)
+    }
+    grouped = defaultdict(list)
+    for session in sessions:
+        grouped[session.path[: -2 * step]].append(session)
+    return [
+        {"conference": conferences[path], "sessions": grouped[path]}
+        for path in sorted(grouped, key=lambda path: conferences[path].start_date, reverse=True)
+        if path in conferences
+    ]

@@ -1,0 +1,92 @@
+"""Programme views, reached through the pages' routes (RoutablePageMixin)."""
+
+from urllib.parse import urlsplit
+
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import translation
+
+from conference import exports, selectors
+
+
+def programme(request, *, programme):
+    context = programme.get_context(request)
+    context.update(selectors.programme(programme=programme, query=request.GET))
+    # Session links are built from the programme's URL: one reverse, not one per session.
+    context["programme_url"] = programme.get_url(request)
+    context["breadcrumbs"] = [context["conference"]]
+    return TemplateResponse(request, programme.get_template(request), context)
+
+
+def _export_data(request, programme):
+    conference = selectors.conference_for(programme)
+    taxonomies = selectors.Taxonomies.for_conference(conference)
+    sessions = list(selectors.programme_sessions(programme=programme))
+    selectors.attach_details(sessions, taxonomies, locale_id=programme.locale_id)
+    return conference, taxonomies, sessions
+
+
+def _absolute_url_for(request, programme):
+    """Session URLs built from the programme's URL: no query per session."""
+    base = programme.get_full_url(request)
+    return lambda session: f"{base}{session.slug}/"
+
+
+def _uid_host(request, page):
+    """The site's own host name (as in its page URLs), so UIDs do not depend on the
+    address a client happened to use."""
+    return urlsplit(page.get_full_url(request)).hostname or request.get_host().split(":")[0]
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def programme_ics(request, *, programme):
+    conference, _taxonomies, sessions = _export_data(request, programme)
+    content = exports.calendar_for_sessions(
+        conference=conference,
+        sessions=sessions,
+        url_for=_absolute_url_for(request, programme),
+        host=_uid_host(request, programme),
+        name=conference.title,
+    )
+    return _download(content, "text/calendar; charset=utf-8", f"{conference.acronym}.ics")
+
+
+def _frab(request, programme):
+    conference, taxonomies, sessions = _export_data(request, programme)
+    return conference, exports.frab_schedule(
+        conference=conference,
+        taxonomies=taxonomies,
+        sessions=sessions,
+        url_for=_absolute_url_for(request, programme),
+        programme_url=programme.get_full_url(request),
+        language=translation.get_language(),
+    )
+
+
+def programme_frab_xml(request, *, programme):
+    _conference, schedule = _frab(request, programme)
+    return HttpResponse(exports.frab_xml(schedule), content_type="application/xml; charset=utf-8")
+
+
+def programme_frab_json(request, *, programme):
+    _conference, schedule = _frab(request, programme)
+    return HttpResponse(exports.frab_json(schedule), content_type="application/json; charset=utf-8")
+
+
+def session_ics(request, *, session):
+    conference = selectors.conference_for(session)
+    taxonomies = selectors.Taxonomies.for_conference(conference)
+    selectors.attach_details([session], taxonomies, locale_id=session.locale_id)
+    content = exports.calendar_for_sessions(
+        conference=conference,
+        sessions=[session],
+        url_for=lambda item: item.get_full_url(request),
+        host=_uid_host(request, session),
+        name=session.title,
+    )
+    return _download(content, "text/calendar; charset=utf-8", f"{session.slug}.ics")

@@ -1,0 +1,57 @@
+"""RSS feed of a news index's latest articles (Django's syndication framework)."""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from home import selectors
+
+FEED_LENGTH = 20
+
+
+class NewsFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, *, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        self.language = self.index_page.locale.language_code
+        return self.index_page
+
+    def title(self, obj):
+        return obj.title
+
+    def link(self, obj):
+        return obj.get_url(request=self.request)
+
+    def description(self, obj):
+        return obj.introduction or obj.title
+
+    def feed_url(self, obj):
+        return obj.get_url(request=self.request) + "feed/"
+
+    def items(self, obj):
+        return selectors.news_articles(index_page=obj)[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.introduction
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_author_name(self, item):
+        return item.author or None
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.combine(item.date, time(9, 0)))
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.topic_list]

@@ -1,0 +1,21 @@
+from .donations import Donation, DonationAmount, DonationPage
+from .news import NewsArticlePage, NewsArticleTag, NewsIndexPage
+from .pages import ContentPage, HomePage, HomePageFeaturedItem
+from .payments import ProcessedStripeEvent
+from .settings import NavigationItem, NavigationSettings, SiteSettings
+
+__all__ = [
+    "ContentPage",
+    "Donation",
+    "DonationAmount",
+    "DonationPage",
+    "HomePage",
+    "HomePageFeaturedItem",
+    "NavigationItem",
+    "NavigationSettings",
+    "NewsArticlePage",
+    "NewsArticleTag",
+    "NewsIndexPage",
+    "ProcessedStripeEvent",
+    "SiteSettings",
+]

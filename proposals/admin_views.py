@@ -1,0 +1,464 @@
+"""Reviewer and Programme team screens inside the Wagtail admin.
+
+Reviewers: their queue and the review form. Programme team: calls overview, ranking
+(sort, filter, export, bulk decisions), assignments, outcome emails, reminders.
+Each view parses input, checks a permission predicate, calls one service, renders.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
+
+from . import emails, exports, selectors, services
+from .forms import AssignForm, ConflictForm, ReviewForm
+from .models import OUTCOME_STATUSES, EmailKind, Review, Submission, SubmissionStatus
+from .permissions import can_manage_call, is_programme_team, is_reviewer
+from .registry import call_pages
+
+
+def _call_or_404(call_id):
+    from .models import CallPageMixin
+
+    page = get_object_or_404(Page, pk=call_id).specific
+    if not isinstance(page, CallPageMixin):
+        raise Http404
+    return page
+
+
+def _cell(value):
+    return "–" if value is None else value
+
+
+def ranking_rows_html(*, rows, call, criteria_count):
+    """The ranking table's body, built in Python: with thousands of rows, the template
+    engine's per-cell cost would dominate the page (see tests/perf/bench_reviews.py)."""
+    url_prefix = reverse("proposals_admin:submission", args=[call.pk, 0])[: -len("0/")]
+    labels = {value: str(label) for value, label in SubmissionStatus.choices}
+    disagree = format_html(
+        ' <span class="w-status w-status--label">{}</span>', _("reviewers disagree")
+    )
+    empty_criteria = mark_safe("<td>–</td>" * criteria_count)  # noqa: S308 - constant markup
+    return format_html_join(
+        "\n",
+        '<tr><td><input type="checkbox" name="submission" value="{0}" id="select-{0}" aria-labelledby="title-{0}"></td>'
+        '<td>{1}</td><th scope="row" id="title-{0}"><a href="{2}{0}/">{3}</a></th><td>{4} / {5}</td><td>{6}</td>'
+        "<td>{7}{8}</td><td>{9}</td><td>{10}</td>{11}</tr>",
+        (
+            (
+                row.submission.pk,
+                position,
+                url_prefix,
+                row.submission.title,
+                row.review_count,
+                row.assigned_count,
+                _cell(row.mean),
+                _cell(row.spread),
+                disagree if row.disagreement else "",
+                _cell(row.calibrated),
+                labels.get(row.submission.status, row.submission.status),
+                format_html_join("", "<td>{}</td>", ((_cell(v),) for v in row.criterion_list))
+                if row.criterion_list
+                else empty_criteria,
+            )
+            for position, row in enumerate(rows, start=1)
+        ),
+    )
+
+
+class ProposalsAdminView(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "form"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {
+                "url": reverse("proposals_admin:calls")
+                if is_programme_team(self.request.user)
+                else "",
+                "label": _("Calls"),
+            },
+        ]
+
+
+class ManagerMixin:
+    """Only the Programme team (and the call's restricted group) may manage a call."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.call = _call_or_404(kwargs["call_id"])
+        if not can_manage_call(request.user, self.call):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CallsView(ProposalsAdminView):
+    page_title = gettext_lazy("Calls")
+    template_name = "proposals/admin/calls.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_programme_team(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": _("Calls")}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        calls = [c for c in call_pages() if can_manage_call(self.request.user, c)]
+        context["overview"] = selectors.call_overview(calls=calls)
+        return context
+
+
+class QueueView(ProposalsAdminView):
+    page_title = gettext_lazy("My reviews")
+    template_name = "proposals/admin/queue.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_reviewer(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": _("My reviews")}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reviews, progress = selectors.reviewer_queue(user=self.request.user)
+        context["reviews"] = reviews
+        context["progress"] = [
+            {"call": call, "done": done, "total": total} for call, (done, total) in progress.items()
+        ]
+        return context
+
+
+class ReviewView(ProposalsAdminView):
+    template_name = "proposals/admin/review.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.review = get_object_or_404(selectors.reviews_with_context(), pk=kwargs["review_id"])
+        if not request.user.has_perm("proposals.review_obj", self.review):
+            raise Http404
+        self.submission = self.review.submission
+        self.call = self.submission.call.specific
+        categories = self.call.get_submission_categories(self.submission)
+        self.criteria = [c for c in self.call.get_criteria() if c.applies(categories)]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Review: %(title)s") % {"title": self.submission.title}
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("proposals_admin:queue"), "label": _("My reviews")},
+            {"url": "", "label": self.submission.title},
+        ]
+
+    def get_context_data(self, form=None, conflict_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submission = self.submission
+        show_identity = self.request.user.has_perm("proposals.see_identity_obj", submission)
+        rows = submission.answer_rows(files=list(submission.files.all()))
+        if not show_identity:
+            personal = {
+                q["key"]
+                for q in submission.questions
+                if q.get("personal_data") or q["field_type"] == "email"
+            }
+            rows = [row for row in rows if row["key"] not in personal]
+        others = selectors.other_reviews(review=self.review) if self.review.is_done else None
+        context.update(
+            {
+                "review": self.review,
+                "submission": submission,
+                "call": self.call,
+                "rows": rows,
+                "summary": self.call.summary_rows(submission, anonymised=not show_identity),
+                "show_identity": show_identity,
+                "form": form or ReviewForm(criteria=self.criteria, review=self.review),
+                "conflict_form": conflict_form or ConflictForm(),
+                "other_reviews": others,
+                "criteria_by_id": {str(c.pk): c for c in self.criteria},
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "declare_conflict" in request.POST:
+            conflict_form = ConflictForm(request.POST)
+            if conflict_form.is_valid():
+                services.declare_conflict(
+                    review=self.review, reason=conflict_form.cleaned_data["reason"], by=request.user
+                )
+                messages.success(
+                    request,
+                    _("Conflict of interest recorded: this submission has left your queue."),
+                )
+                return redirect("proposals_admin:queue")
+            return self.render_to_response(self.get_context_data(conflict_form=conflict_form))
+        form = ReviewForm(request.POST, criteria=self.criteria, review=self.review)
+        if not form.is_valid():
+            messages.error(request, _("The review could not be saved: please check the scores."))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        services.record_review(
+            review=self.review,
+            scores=form.scores(),
+            comment=form.cleaned_data["comment"],
+            recommendation=form.cleaned_data["recommendation"],
+            by=request.user,
+        )
+        messages.success(request, _("Review saved. Other reviewers' scores are now visible below."))
+        return redirect("proposals_admin:review", review_id=self.review.pk)
+
+
+class RankingView(ManagerMixin, ProposalsAdminView):
+    template_name = "proposals/admin/ranking.html"
+
+    def get_page_title(self):
+        return _("Ranking: %(title)s") % {"title": self.call.title}
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [{"url": "", "label": self.call.title}]
+
+    def get(self, request, *args, **kwargs):
+        rows, criteria = selectors.ranking(call=self.call, params=request.GET)
+        file_format = request.GET.get("export")
+        if file_format in ("csv", "xlsx"):
+            return exports.export_response(
+                call=self.call,
+                rows=rows,
+                criteria=criteria,
+                file_format=file_format,
+                user=request.user,
+            )
+        ordering = request.GET.get("ordering", "calibrated")
+        base_query = request.GET.copy()
+        base_query.pop("ordering", None)
+        base_query.pop("export", None)
+        rows = selectors.sort_rows(rows, ordering)
+        context = self.get_context_data(
+            base_query=base_query.urlencode(),
+            rows=rows,
+            rows_html=ranking_rows_html(rows=rows, call=self.call, criteria_count=len(criteria)),
+            criteria=criteria,
+            ordering=ordering,
+            statuses=[
+                (s.value, s.label)
+                for s in SubmissionStatus
+                if s not in (SubmissionStatus.DRAFT, SubmissionStatus.WITHDRAWN)
+            ],
+            filters=self.call.get_ranking_filters(),
+            params=request.GET,
+            decisions=services.DECISIONS,
+            host_actions=self.call.get_admin_actions(),
+            call=self.call,
+            sort_columns=[
+                ("title", _("Title")),
+                ("reviews", _("Reviews")),
+                ("mean", _("Weighted mean")),
+                ("spread", _("Spread")),
+                ("calibrated", _("Calibrated")),
+            ],
+        )
+        return self.render_to_response(context)
+
+    def post(self, request, *args, **kwargs):
+        ids = request.POST.getlist("submission")
+        host_action = request.POST.get("host_action")
+        if host_action:
+            return self._run_host_action(request, host_action, ids)
+        status = services.DECISIONS.get(request.POST.get("decision"))
+        if status is None or not ids:
+            messages.error(request, _("Choose a decision and at least one submission."))
+        else:
+            submissions = Submission.objects.filter(call_id=self.call.pk, pk__in=ids)
+            changed = services.decide(submissions=submissions, status=status, by=request.user)
+            messages.success(
+                request,
+                _(
+                    "%(count)d submission(s) marked “%(status)s”. Preview and send the outcome emails when ready."
+                )
+                % {"count": changed, "status": status.label},
+            )
+        return redirect(request.get_full_path())
+
+    def _run_host_action(self, request, name, ids):
+        if name not in dict(self.call.get_admin_actions()) or not ids:
+            messages.error(request, _("Choose an action and at least one submission."))
+        else:
+            submissions = list(Submission.objects.filter(call_id=self.call.pk, pk__in=ids))
+            messages.success(
+                request,
+                self.call.run_admin_action(name=name, submissions=submissions, by=request.user),
+            )
+        return redirect(request.get_full_path())
+
+
+class SubmissionAdminView(ManagerMixin, ProposalsAdminView):
+    """A submission as the Programme team sees it: answers, reviews, assignments."""
+
+    template_name = "proposals/admin/submission.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.submission = get_object_or_404(
+            Submission.objects.select_related("applicant", "call"),
+            pk=kwargs["pk"],
+            call_id=kwargs["call_id"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.submission.title
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [
+            {
+                "url": reverse("proposals_admin:ranking", args=[self.call.pk]),
+                "label": self.call.title,
+            },
+            {"url": "", "label": self.submission.title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reviews = list(self.submission.reviews.select_related("reviewer"))
+        assigned = {r.reviewer_id for r in reviews}
+        candidates = services.reviewer_candidates(self.call).exclude(pk__in=assigned)
+        if self.submission.applicant_id:
+            candidates = candidates.exclude(pk=self.submission.applicant_id)
+        context.update(
+            {
+                "submission": self.submission,
+                "call": self.call,
+                "rows": self.submission.answer_rows(files=list(self.submission.files.all())),
+                "summary": self.call.summary_rows(self.submission),
+                "reviews": reviews,
+                "criteria_by_id": {str(c.pk): c for c in self.call.get_criteria()},
+                "assign_form": AssignForm(reviewers=candidates),
+                "decisions": services.DECISIONS,
+                "host_actions": self.call.get_admin_actions(),
+                "events": list(self.submission.events.select_related("actor")),
+                "emails": list(self.submission.email_logs.all()),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action == "assign":
+            form = AssignForm(request.POST, reviewers=services.reviewer_candidates(self.call))
+            if form.is_valid():
+                try:
+                    services.assign(
+                        submission=self.submission,
+                        reviewer=form.cleaned_data["reviewer"],
+                        by=request.user,
+                    )
+                    messages.success(request, _("Reviewer assigned."))
+                except services.AssignmentRefused as error:
+                    messages.error(request, str(error))
+        elif action == "unassign":
+            review = get_object_or_404(
+                Review, pk=request.POST.get("review"), submission=self.submission
+            )
+            try:
+                services.unassign(review=review, by=request.user)
+                messages.success(request, _("Assignment removed."))
+            except services.AssignmentRefused as error:
+                messages.error(request, str(error))
+        elif action in services.DECISIONS:
+            services.decide(
+                submissions=[self.submission], status=services.DECISIONS[action], by=request.user
+            )
+            messages.success(request, _("Decision recorded."))
+        elif action == "host_action" and request.POST.get("host_action") in dict(
+            self.call.get_admin_actions()
+        ):
+            messages.success(
+                request,
+                self.call.run_admin_action(
+                    name=request.POST["host_action"], submissions=[self.submission], by=request.user
+                ),
+            )
+        elif action == "erase":
+            services.erase_personal_data(submission=self.submission, by=request.user)
+            messages.success(request, _("Personal data erased; anonymised scores are kept."))
+        return redirect(request.path)
+
+
+class AutoAssignView(ManagerMixin, View):
+    def post(self, request, *args, **kwargs):
+        count = services.auto_assign(call=self.call, by=request.user)
+        messages.success(request, _("%(count)d review(s) assigned.") % {"count": count})
+        return redirect("proposals_admin:ranking", call_id=self.call.pk)
+
+
+class RemindView(ManagerMixin, View):
+    def post(self, request, *args, **kwargs):
+        count = services.remind_reviewers(call=self.call, by=request.user)
+        messages.success(
+            request, _("Reminder emailed to %(count)d reviewer(s).") % {"count": count}
+        )
+        return redirect("proposals_admin:ranking", call_id=self.call.pk)
+
+
+class OutcomesView(ManagerMixin, ProposalsAdminView):
+    """Preview each outcome email on a real submission, then send them all."""
+
+    template_name = "proposals/admin/outcomes.html"
+
+    def get_page_title(self):
+        return _("Outcome emails: %(title)s") % {"title": self.call.title}
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [
+            {
+                "url": reverse("proposals_admin:ranking", args=[self.call.pk]),
+                "label": self.call.title,
+            },
+            {"url": "", "label": _("Outcome emails")},
+        ]
+
+    def _pending(self):
+        return selectors.outcomes_pending(call=self.call)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pending = self._pending()
+        previews = []
+        for status in OUTCOME_STATUSES:
+            group = [s for s in pending if s.status == status]
+            if group:
+                subject, body = emails.preview_submission_email(
+                    submission=group[0], kind=services.OUTCOME_EMAIL[status]
+                )
+                previews.append(
+                    {
+                        "status": status,
+                        "count": len(group),
+                        "subject": subject,
+                        "body": body,
+                        "example": group[0],
+                    }
+                )
+        context.update(
+            {
+                "previews": previews,
+                "pending_count": len(pending),
+                "call": self.call,
+                "kinds": EmailKind,
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        count = services.send_outcomes(submissions=self._pending(), by=request.user)
+        messages.success(request, _("%(count)d outcome email(s) queued.") % {"count": count})
+        return redirect("proposals_admin:ranking", call_id=self.call.pk)

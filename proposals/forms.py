@@ -1,0 +1,290 @@
+"""Forms: the application form built from a call's questions, the review form."""
+
+import re
+
+import filetype
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.contrib.forms.forms import FormBuilder
+
+from .models import Recommendation
+
+WORD_RE = re.compile(r"\S+")
+
+# What filetype reports for each extension staff may allow. Office formats are zip
+# containers, so docx/odt/xlsx/pptx are told apart by filetype's own signatures.
+EXTENSION_MIME = {
+    "pdf": {"application/pdf"},
+    "png": {"image/png"},
+    "jpg": {"image/jpeg"},
+    "jpeg": {"image/jpeg"},
+    "gif": {"image/gif"},
+    "webp": {"image/webp"},
+    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    "pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+    "odt": {"application/vnd.oasis.opendocument.text"},
+    "ods": {"application/vnd.oasis.opendocument.spreadsheet"},
+    "odp": {"application/vnd.oasis.opendocument.presentation"},
+    "zip": {"application/zip"},
+}
+
+
+def count_words(text):
+    return len(WORD_RE.findall(text or ""))
+
+
+class WordLimitValidator:
+    def __init__(self, limit):
+        self.limit = limit
+
+    def __call__(self, value):
+        words = count_words(value)
+        if words > self.limit:
+            raise ValidationError(
+                ngettext(
+                    "Use at most %(limit)d word (you used %(words)d).",
+                    "Use at most %(limit)d words (you used %(words)d).",
+                    self.limit,
+                )
+                % {"limit": self.limit, "words": words},
+                code="word_limit",
+            )
+
+
+def detect_content_type(uploaded):
+    """The file's type from its first bytes, not its name; None if unknown."""
+    uploaded.seek(0)
+    head = uploaded.read(8192)
+    uploaded.seek(0)
+    kind = filetype.guess(head)
+    return kind.mime if kind else None
+
+
+class SubmissionFileField(forms.FileField):
+    """A file upload checked by size and by content against the allowed types.
+
+    An answer already stored for this question (a draft, or an earlier attempt that
+    failed validation elsewhere) satisfies ``required``.
+    """
+
+    def __init__(self, *, allowed_extensions, max_size_mb, **kwargs):
+        self.allowed_extensions = allowed_extensions
+        self.max_size = max_size_mb * 1024 * 1024
+        self.stored_file = None
+        super().__init__(**kwargs)
+        self.widget.attrs["accept"] = ",".join(f".{ext}" for ext in allowed_extensions)
+
+    def clean(self, data, initial=None):
+        if not data and self.stored_file is not None:
+            return self.stored_file
+        return super().clean(data, initial)
+
+    def validate(self, value):
+        super().validate(value)
+        if not value or value is self.stored_file:
+            return
+        if value.size > self.max_size:
+            raise ValidationError(
+                _("The file is %(size)s; the largest allowed is %(max)s.")
+                % {"size": filesizeformat(value.size), "max": filesizeformat(self.max_size)},
+                code="too_large",
+            )
+        mime = detect_content_type(value)
+        allowed = set().union(*(EXTENSION_MIME.get(ext, set()) for ext in self.allowed_extensions))
+        if mime is None or mime not in allowed:
+            raise ValidationError(
+                _(
+                    "This file is not one of the allowed types (%(types)s). Check it is not renamed from another type."
+                )
+                % {"types": ", ".join(self.allowed_extensions)},
+                code="bad_type",
+            )
+        value.detected_content_type = mime
+
+
+class CallFormBuilder(FormBuilder):
+    """Wagtail's form builder plus word limits and checked file uploads."""
+
+    def create_multiline_field(self, field, options):
+        field_obj = super().create_multiline_field(field, options)
+        if field.word_limit:
+            field_obj.validators.append(WordLimitValidator(field.word_limit))
+            field_obj.widget.attrs["data-word-limit"] = field.word_limit
+            limit_note = ngettext(
+                "At most %(limit)d word.", "At most %(limit)d words.", field.word_limit
+            ) % {"limit": field.word_limit}
+            field_obj.help_text = f"{field_obj.help_text} {limit_note}".strip()
+        return field_obj
+
+    def create_file_field(self, field, options):
+        options.pop("initial", None)
+        return SubmissionFileField(
+            allowed_extensions=field.allowed_extensions,
+            max_size_mb=field.max_file_size_mb,
+            **options,
+        )
+
+    def create_date_field(self, field, options):
+        options["widget"] = forms.DateInput(attrs={"type": "date"})
+        return forms.DateField(**options)
+
+
+class ApplicationForm(forms.Form):
+    """The questions of one call, plus the title if the call asks for one.
+
+    ``draft=True`` relaxes ``required`` so a draft can be saved at any point; every
+    other check (formats, word limits, file types) still applies.
+    """
+
+    def __init__(self, *args, call, submission=None, draft=False, anonymous=False, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.call = call
+        self.submission = submission
+        self.questions = call.get_questions()
+        if call.submission_title_label:
+            self.fields["title"] = forms.CharField(
+                label=call.submission_title_label,
+                help_text=call.submission_title_help_text,
+                max_length=255,
+            )
+        if anonymous:
+            self.fields["applicant_name"] = forms.CharField(label=_("Your name"), max_length=200)
+            self.fields["applicant_email"] = forms.EmailField(label=_("Your email address"))
+        builder = CallFormBuilder(self.questions)
+        self.fields.update(builder.formfields)
+        self.file_keys = [q.clean_name for q in self.questions if q.field_type == "file"]
+        if submission is not None and submission.pk:
+            stored = {f.question_key: f for f in submission.files.all()}
+            for key in self.file_keys:
+                self.fields[key].stored_file = stored.get(key)
+            if not self.is_bound:
+                self.initial.update(submission.answers)
+                self.initial["title"] = submission.title
+        if draft:
+            for field in self.fields.values():
+                field.required = False
+
+    def answers(self):
+        """JSON-safe answers to the questions (files are stored separately)."""
+        answers = {}
+        for question in self.questions:
+            key = question.clean_name
+            if question.field_type == "file" or key not in self.cleaned_data:
+                continue
+            value = self.cleaned_data[key]
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()
+            elif value is not None and not isinstance(value, (str, bool, int, float, list)):
+                value = str(value)
+            answers[key] = value
+        return answers
+
+    def uploaded_files(self):
+        """{question key: UploadedFile} for new, valid uploads (also on an invalid form)."""
+        cleaned = getattr(self, "cleaned_data", {})
+        uploads = {}
+        for key in self.file_keys:
+            value = cleaned.get(key)
+            if value is not None and hasattr(value, "detected_content_type"):
+                uploads[key] = value
+        return uploads
+
+    def partial_answers(self):
+        """The answers that passed validation, for keeping a draft when others failed."""
+        cleaned = dict(getattr(self, "cleaned_data", {}))
+        valid = {}
+        for question in self.questions:
+            key = question.clean_name
+            if key in cleaned and question.field_type != "file":
+                value = cleaned[key]
+                valid[key] = value.isoformat() if hasattr(value, "isoformat") else value
+        return valid
+
+
+class SubmissionDetailsForm(forms.ModelForm):
+    """Base for a host's typed per-call fields (``CallPageMixin.submission_details_form_class``).
+
+    Its model has ``submission = models.OneToOneField("proposals.Submission", ...)``;
+    leave ``submission`` out of ``fields``. The engine saves it with the submission.
+    """
+
+    def __init__(self, *args, call=None, draft=False, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        kwargs.setdefault("prefix", "details")
+        super().__init__(*args, **kwargs)
+        self.call = call
+        if draft:
+            for field in self.fields.values():
+                field.required = False
+
+    def save_for(self, submission):
+        instance = self.save(commit=False)
+        instance.submission = submission
+        instance.save()
+        self.save_m2m()
+        return instance
+
+
+NOT_APPLICABLE = "na"
+
+
+class ReviewForm(forms.Form):
+    """Scores per applicable criterion (or "not applicable"), comment, recommendation."""
+
+    comment = forms.CharField(
+        label=_("Comment for the programme team"), widget=forms.Textarea, required=False
+    )
+    recommendation = forms.ChoiceField(
+        label=_("Recommendation"), choices=[("", "---------"), *Recommendation.choices]
+    )
+
+    def __init__(self, *args, criteria, review=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            choices = [(str(n), str(n)) for n in criterion.scale] + [
+                (NOT_APPLICABLE, _("Not applicable"))
+            ]
+            self.fields[f"criterion_{criterion.pk}"] = forms.ChoiceField(
+                label=criterion.name,
+                help_text=criterion.guidance,
+                choices=choices,
+                widget=forms.RadioSelect,
+            )
+        if review is not None and not self.is_bound:
+            self.initial["comment"] = review.comment
+            self.initial["recommendation"] = review.recommendation
+            for criterion in criteria:
+                if str(criterion.pk) in review.scores:
+                    value = review.scores[str(criterion.pk)]
+                    self.initial[f"criterion_{criterion.pk}"] = (
+                        NOT_APPLICABLE if value is None else str(value)
+                    )
+
+    def criterion_fields(self):
+        return [(criterion, self[f"criterion_{criterion.pk}"]) for criterion in self.criteria]
+
+    def scores(self):
+        scores = {}
+        for criterion in self.criteria:
+            value = self.cleaned_data[f"criterion_{criterion.pk}"]
+            scores[str(criterion.pk)] = None if value == NOT_APPLICABLE else int(value)
+        return scores
+
+
+class ConflictForm(forms.Form):
+    reason = forms.CharField(label=_("Why you cannot review this fairly"), max_length=255)
+
+
+class AssignForm(forms.Form):
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None)
+
+    def __init__(self, *args, reviewers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = reviewers

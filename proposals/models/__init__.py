@@ -1,0 +1,33 @@
+from .emails import EmailKind, EmailLog, EmailStatus, EmailTemplate, ExportLog
+from .mixins import CallPageMixin
+from .pages import CallPage
+from .questions import CallQuestion, RubricCriterion
+from .reviews import Recommendation, Review
+from .submissions import (
+    OUTCOME_STATUSES,
+    REVIEWABLE_STATUSES,
+    Submission,
+    SubmissionEvent,
+    SubmissionFile,
+    SubmissionStatus,
+)
+
+__all__ = [
+    "OUTCOME_STATUSES",
+    "REVIEWABLE_STATUSES",
+    "CallPage",
+    "CallPageMixin",
+    "CallQuestion",
+    "EmailKind",
+    "EmailLog",
+    "EmailStatus",
+    "EmailTemplate",
+    "ExportLog",
+    "Recommendation",
+    "Review",
+    "RubricCriterion",
+    "Submission",
+    "SubmissionEvent",
+    "SubmissionFile",
+    "SubmissionStatus",
+]

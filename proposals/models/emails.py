@@ -1,0 +1,121 @@
+"""Email templates staff edit, and the log of every message sent."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+
+
+class EmailKind(models.TextChoices):
+    CONFIRMATION = "confirmation", _("Submission received")
+    ACCEPTED = "accepted", _("Outcome: accepted")
+    REJECTED = "rejected", _("Outcome: not accepted")
+    WAITLISTED = "waitlisted", _("Outcome: waiting list")
+    REVIEW_REMINDER = "review_reminder", _("Reminder to reviewers")
+
+
+class EmailTemplate(models.Model):
+    """A message staff write once per call and kind; a template with no call is the
+    default for every call. Subject and body may use {{ applicant_name }}, {{ title }},
+    {{ call_title }}, {{ call_url }}, {{ submission_url }}, {{ decisions_by }} and,
+    for reminders, {{ reviewer_name }} and {{ pending_count }}."""
+
+    call = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("call"),
+        help_text=_("Leave empty to make this the default for every call."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=EmailKind.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("body"))
+
+    panels = [
+        PageChooserPanel("call"),
+        FieldPanel("kind"),
+        FieldPanel("subject"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("email template")
+        verbose_name_plural = _("email templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "kind"], name="one_email_template_per_call_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.subject}"
+
+
+class EmailStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    DELIVERED = "delivered", _("Delivered")
+    BOUNCED = "bounced", _("Bounced")
+    REJECTED = "rejected", _("Rejected by provider")
+    COMPLAINED = "complained", _("Marked as spam")
+    OPENED = "opened", _("Opened")
+
+
+class EmailLog(models.Model):
+    kind = models.CharField(_("kind"), max_length=20, choices=EmailKind.choices)
+    submission = models.ForeignKey(
+        "proposals.Submission",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="email_logs",
+    )
+    recipient_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=EmailStatus.choices, default=EmailStatus.QUEUED
+    )
+    message_id = models.CharField(
+        _("provider message id"), max_length=255, blank=True, db_index=True
+    )
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("email log entry")
+        verbose_name_plural = _("email log")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"
+
+
+class ExportLog(models.Model):
+    """Exports hold personal data, so each one is recorded."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    call = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    what = models.CharField(max_length=60)
+    file_format = models.CharField(max_length=10)
+    rows = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.what} ({self.file_format}) {self.created_at:%Y-%m-%d %H:%M}"

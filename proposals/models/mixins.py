@@ -1,0 +1,231 @@
+"""CallPageMixin: what makes any Wagtail page a call for submissions.
+
+See ``proposals/README.md`` for how another app hosts a call.
+"""
+
+import zoneinfo
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+DEFAULT_TIME_ZONE = "Europe/London"
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("%(value)s is not a known time zone, e.g. Europe/London."), params={"value": value}
+        )
+
+
+class CallPageMixin(models.Model):
+    """Mix into a Page subclass *before* ``Page``: ``class MyCall(CallPageMixin, Page)``."""
+
+    opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    decisions_by = models.DateTimeField(_("decisions by"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=DEFAULT_TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("Dates and times are shown to applicants in this time zone."),
+    )
+    call_guidance = RichTextField(_("guidance for applicants"), blank=True)
+    account_required = models.BooleanField(
+        _("account required"),
+        default=True,
+        help_text=_(
+            "Applicants sign in, can save drafts and come back. Without it only a one-go form is offered."
+        ),
+    )
+    allow_multiple_submissions = models.BooleanField(
+        _("one person may submit several"), default=False
+    )
+    reviews_per_submission = models.PositiveSmallIntegerField(
+        _("reviews per submission"), default=3
+    )
+    anonymised_review = models.BooleanField(
+        _("anonymised review"),
+        default=False,
+        help_text=_(
+            "Reviewers do not see names, email addresses or answers marked as personal data."
+        ),
+    )
+    restricted_to_group = models.ForeignKey(
+        Group,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("restricted to group"),
+        help_text=_(
+            "For confidential calls (e.g. board roles): only this group, and reviewers assigned, see submissions."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    # --- Hooks a host may override -------------------------------------------------
+    #: A proposals.forms.SubmissionDetailsForm subclass for typed per-call fields.
+    submission_details_form_class = None
+    #: Label of the title field; None hides it (then override get_submission_title).
+    submission_title_label = _("Title")
+    submission_title_help_text = ""
+    #: What rubric "applies only to" keys refer to, e.g. "session format".
+    rubric_category_label = _("category")
+    #: Template for the call page (guidance + form); hosts may point to their own.
+    call_template = "proposals/call_page.html"
+
+    def get_rubric_categories(self):
+        """[(key, label)] a rubric criterion may be limited to."""
+        return []
+
+    def get_submission_categories(self, submission):
+        """The category keys of one submission (e.g. its format's slug)."""
+        return set()
+
+    def get_submission_title(self, *, cleaned_data, details=None):
+        return cleaned_data.get("title", "")
+
+    def get_submission_summary(self, submission, anonymised=False):
+        """Extra (label, value) rows of typed fields shown to reviewers, in emails and
+        exports; with ``anonymised`` leave out anything that identifies people."""
+        return []
+
+    def summary_rows(self, submission, *, anonymised=False):
+        """get_submission_summary, also for hosts written before it took ``anonymised``
+        (their rows are then left out of anonymised reviews, to be safe)."""
+        import inspect
+
+        if "anonymised" in inspect.signature(self.get_submission_summary).parameters:
+            return self.get_submission_summary(submission, anonymised=anonymised)
+        return [] if anonymised else self.get_submission_summary(submission)
+
+    def get_submission_queryset(self, queryset):
+        """Add select_related/prefetch_related for the host's typed fields, so reviewer
+        and ranking pages stay at a fixed number of queries."""
+        return queryset
+
+    def get_ranking_filters(self):
+        """[(GET parameter, label, [(value, label)])] offered on the ranking page."""
+        return []
+
+    def filter_submissions(self, queryset, params):
+        """Apply the ranking filters (``params`` is request.GET)."""
+        return queryset
+
+    def get_admin_actions(self):
+        """[(name, label)] extra actions staff can run on selected submissions, shown on
+        the ranking (bulk) and on each submission's admin page."""
+        return []
+
+    def run_admin_action(self, *, name, submissions, by):
+        """Run one of get_admin_actions(); return a message for staff."""
+        raise NotImplementedError(name)
+
+    def get_details_instance(self, submission):
+        form_class = self.submission_details_form_class
+        if form_class is None or submission is None or submission.pk is None:
+            return None
+        return form_class._meta.model._default_manager.filter(submission=submission).first()
+
+    # --- Panels -----------------------------------------------------------------
+    call_settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("decisions_by")]
+                ),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("Dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("account_required"),
+                FieldPanel("allow_multiple_submissions"),
+                FieldPanel("reviews_per_submission"),
+                FieldPanel("anonymised_review"),
+                FieldPanel("restricted_to_group"),
+            ],
+            heading=_("Applications and review"),
+        ),
+    ]
+    call_content_panels = [FieldPanel("call_guidance")]
+    call_question_panels = [InlinePanel("call_questions", label=_("Questions"))]
+    call_rubric_panels = [InlinePanel("rubric_criteria", label=_("Rubric criteria"))]
+    call_translatable_fields = [
+        TranslatableField("call_guidance"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("closes_at"),
+        SynchronizedField("decisions_by"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("account_required"),
+        SynchronizedField("allow_multiple_submissions"),
+        SynchronizedField("reviews_per_submission"),
+        SynchronizedField("anonymised_review"),
+        SynchronizedField("restricted_to_group"),
+    ]
+
+    # --- Dates ------------------------------------------------------------------
+    @property
+    def tz(self):
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone or DEFAULT_TIME_ZONE)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)
+
+    def local(self, value):
+        return timezone.localtime(value, self.tz) if value else None
+
+    @property
+    def opens_at_local(self):
+        return self.local(self.opens_at)
+
+    @property
+    def closes_at_local(self):
+        return self.local(self.closes_at)
+
+    @property
+    def decisions_by_local(self):
+        return self.local(self.decisions_by)
+
+    def has_opened(self, now=None):
+        now = now or timezone.now()
+        return self.opens_at is None or self.opens_at <= now
+
+    def has_closed(self, now=None):
+        now = now or timezone.now()
+        return self.closes_at is not None and now > self.closes_at
+
+    def is_open(self, now=None):
+        return self.has_opened(now) and not self.has_closed(now)
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The call must close after it opens.")})
+
+    # --- Questions --------------------------------------------------------------
+    def get_questions(self):
+        return list(self.call_questions.all())
+
+    def get_criteria(self):
+        return list(self.rubric_criteria.all())
+
+    # --- Serving ----------------------------------------------------------------
+    def get_template(self, request, *args, **kwargs):
+        return self.call_template
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import serve_call
+
+        return serve_call(self, request)

@@ -1,0 +1,201 @@
+"""Reads reused across views, exports and the admin, each in a fixed number of queries."""
+
+from django.db.models import Count, Prefetch, Q
+
+from . import scoring
+from .models import REVIEWABLE_STATUSES, Review, Submission, SubmissionStatus
+
+
+def my_submissions(*, user):
+    """The person's submissions with their call pages (2 queries)."""
+    return list(
+        Submission.objects.filter(applicant_id=user.pk)
+        .select_related("call")
+        .order_by("-updated_at")
+    )
+
+
+def my_submissions_for_call(*, user, call):
+    if not user.is_authenticated:
+        return []
+    return list(
+        Submission.objects.filter(applicant_id=user.pk, call_id=call.pk).order_by("-updated_at")
+    )
+
+
+def submission_with_answers():
+    return Submission.objects.select_related("call", "applicant")
+
+
+def reviewer_queue(*, user):
+    """A reviewer's assignments with their submissions and calls, plus progress per call."""
+    reviews = list(
+        Review.objects.filter(reviewer_id=user.pk, conflict_declared=False)
+        .filter(submission__status__in=REVIEWABLE_STATUSES)
+        .select_related("submission", "submission__call")
+        .order_by("submitted_at", "submission__call__title", "submission__pk")
+    )
+    progress = {}
+    for review in reviews:
+        done, total = progress.get(review.submission.call, (0, 0))
+        progress[review.submission.call] = (done + (1 if review.submitted_at else 0), total + 1)
+    return reviews, progress
+
+
+def reviews_with_context():
+    return Review.objects.select_related(
+        "submission", "submission__call", "submission__applicant", "reviewer"
+    )
+
+
+def outcomes_pending(*, call):
+    """Decided submissions whose applicant has not been sent that outcome yet."""
+    from .models import OUTCOME_STATUSES, EmailLog
+
+    decided = list(
+        Submission.objects.filter(call_id=call.pk, status__in=OUTCOME_STATUSES).select_related(
+            "applicant", "call"
+        )
+    )
+    told = set(
+        EmailLog.objects.filter(
+            submission__in=decided, kind__in=[s.value for s in OUTCOME_STATUSES]
+        ).values_list("submission_id", "kind")
+    )
+    return [s for s in decided if (s.pk, s.status) not in told]
+
+
+def other_reviews(*, review):
+    """Other reviewers' finished reviews, for the independence rule (shown only after
+    the reviewer submitted their own)."""
+    return list(
+        Review.objects.submitted()
+        .filter(submission_id=review.submission_id)
+        .exclude(pk=review.pk)
+        .select_related("reviewer")
+    )
+
+
+def call_submissions(*, call, status=None):
+    qs = Submission.objects.filter(call_id=call.pk).exclude(status=SubmissionStatus.DRAFT)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def ranking(*, call, params=None):
+    """Every reviewable submission of a call, scored: a fixed number of queries whatever
+    the size (submissions with assignment counts, submitted reviews, criteria, plus
+    whatever the host's get_submission_queryset prefetches)."""
+    params = params or {}
+    submissions = Submission.objects.filter(call_id=call.pk, status__in=REVIEWABLE_STATUSES)
+    if params.get("status"):
+        submissions = submissions.filter(status=params["status"])
+    submissions = call.filter_submissions(submissions, params)
+    submissions = list(
+        call.get_submission_queryset(submissions)
+        .annotate(assigned=Count("reviews", filter=Q(reviews__conflict_declared=False)))
+        .order_by("pk")
+    )
+    # Calibration uses every finished review on the call, not only the rows shown,
+    # so filtering never changes anyone's calibrated score.
+    # Plain tuples, not model instances: thousands of reviews are read on every request.
+    reviews = [
+        scoring.ReviewScores(*values)
+        for values in Review.objects.submitted()
+        .filter(submission__call_id=call.pk, submission__status__in=REVIEWABLE_STATUSES)
+        .values_list("pk", "submission_id", "reviewer_id", "mean_score", "scores", "recommendation")
+    ]
+    shown = {s.pk for s in submissions}
+    criteria = call.get_criteria()
+    z = scoring.reviewer_z_scores((r.pk, r.reviewer_id, r.mean_score) for r in reviews)
+    rows = scoring.rank(
+        submissions, [r for r in reviews if r.submission_id in shown], criteria, z=z
+    )
+    for row in rows:
+        row.assigned_count = row.submission.assigned
+    return rows, criteria
+
+
+SORT_KEYS = {
+    "mean": lambda row: (row.mean is None, -(row.mean or 0)),
+    "calibrated": lambda row: (row.calibrated is None, -(row.calibrated or 0)),
+    "spread": lambda row: (row.spread is None, -(row.spread or 0)),
+    "reviews": lambda row: -row.review_count,
+    "title": lambda row: str(row.submission.title).lower(),
+    "id": lambda row: row.submission.pk,
+}
+
+
+def sort_rows(rows, ordering):
+    """Sort ranking rows: ``mean`` is best first; ``-mean`` reverses it."""
+    key = ordering.lstrip("-")
+    if key not in SORT_KEYS:
+        key, ordering = "calibrated", "calibrated"
+    ordered = sorted(rows, key=SORT_KEYS[key])
+    return list(reversed(ordered)) if ordering.startswith("-") else ordered
+
+
+def call_overview(*, calls):
+    """Per call: submissions by status and review progress (2 queries)."""
+    ids = [c.pk for c in calls]
+    by_status = {}
+    for call_id, status, n in (
+        Submission.objects.filter(call_id__in=ids)
+        .values_list("call_id", "status")
+        .annotate(n=Count("pk"))
+    ):
+        by_status.setdefault(call_id, {})[status] = n
+    progress = {
+        row["submission__call_id"]: row
+        for row in Review.objects.filter(submission__call_id__in=ids, conflict_declared=False)
+        .values("submission__call_id")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(submitted_at__isnull=False)))
+    }
+    return [
+        {
+            "call": call,
+            "by_status": by_status.get(call.pk, {}),
+            "total": sum(
+                n for st, n in by_status.get(call.pk, {}).items() if st != SubmissionStatus.DRAFT
+            ),
+            "drafts": by_status.get(call.pk, {}).get(SubmissionStatus.DRAFT, 0),
+            "reviews_done": progress.get(call.pk, {}).get("done", 0),
+            "reviews_total": progress.get(call.pk, {}).get("total", 0),
+        }
+        for call in calls
+    ]
+
+
+def personal_data_export(*, user):
+    submissions = (
+        Submission.objects.filter(applicant_id=user.pk)
+        .select_related("call")
+        .prefetch_related("files", "events", Prefetch("email_logs"))
+    )
+    return {
+        "account": {"email": user.email, "name": user.get_full_name()},
+        "submissions": [
+            {
+                "call": s.call.title,
+                "title": s.title,
+                "status": s.applicant_status.value,
+                "created_at": s.created_at,
+                "submitted_at": s.submitted_at,
+                "answers": [
+                    {"question": row["label"], "answer": row["value"]}
+                    for row in s.answer_rows(files=list(s.files.all()))
+                ],
+                "files": [
+                    {"question": f.question_key, "name": f.original_name, "size": f.size}
+                    for f in s.files.all()
+                ],
+                "emails": [
+                    {"subject": e.subject, "sent": e.created_at, "status": e.status}
+                    for e in s.email_logs.all()
+                ],
+                "history": [{"action": e.action, "at": e.created_at} for e in s.events.all()],
+            }
+            for s in submissions
+        ],
+    }

@@ -1,0 +1,229 @@
+"""Presenters register free (a paid place is refunded once); staff list, export and cancel."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from conference import tickets_services
+from conference.models import Registration, TicketType
+from conference.tickets_factories import RegistrationFactory, TicketTypeFactory
+
+pytestmark = pytest.mark.django_db
+
+PRESENTER = {"name": "Ana Ruiz", "email": "ana@example.org", "organisation": "Democracy Club"}
+
+
+@pytest.fixture
+def presenter_ticket(conference):
+    return TicketTypeFactory(conference=conference, presenter=True)
+
+
+@pytest.fixture
+def accepted_proposal(conference):
+    """Ana's proposal to the TICTeC 2025 call was accepted; Ben co-presents."""
+    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+    from proposals.factories import SubmissionFactory
+    from proposals.models import SubmissionStatus
+
+    call = CallForProposalsPageFactory(parent=conference)
+    submission = SubmissionFactory(
+        call=call,
+        status=SubmissionStatus.ACCEPTED,
+        applicant_name="Ana Ruiz",
+        applicant_email="Ana@Example.org",
+    )
+    return SessionProposalFactory(
+        submission=submission,
+        co_presenters=[{"name": "Ben Okafor", "email": "ben@example.org", "organisation": ""}],
+    )
+
+
+def test_presenter_registers_free_and_paid_place_is_refunded_once(
+    client,
+    fake_stripe,
+    tickets_page,
+    in_person,
+    presenter_ticket,
+    accepted_proposal,
+    mailoutbox,
+    on_commit,
+):
+    paid = RegistrationFactory(ticket_type=in_person, email="ana@example.org", amount=250)
+    url = tickets_page.url + tickets_page.reverse_subpage("register", args=[presenter_ticket.pk])
+
+    with on_commit(execute=True):
+        response = client.post(url, PRESENTER)
+    again = client.post(url, PRESENTER)
+
+    presenter = Registration.objects.get(ticket_type=presenter_ticket)
+    assert response["Location"].endswith(f"registration/{presenter.reference}/")
+    assert (presenter.status, presenter.pricing, presenter.amount) == ("confirmed", "presenter", 0)
+    paid.refresh_from_db()
+    assert paid.status == Registration.Status.REFUNDED
+    [refund] = fake_stripe.refunds
+    assert refund["payment_intent"] == paid.stripe_payment_intent_id
+    assert paid.stripe_refund_id == refund["id"]
+    assert fake_stripe.posts_to("/v1/refunds")[0]["key"] == f"refund-registration-{paid.reference}"
+    assert "You are already registered as a presenter." in again.content.decode()
+    assert len(fake_stripe.refunds) == 1
+    assert sorted((m.to[0], m.subject) for m in mailoutbox) == [
+        ("ana@example.org", "Your registration for TICTeC 2025 is cancelled"),
+        ("ana@example.org", "Your registration for TICTeC 2025 is confirmed"),
+    ]
+    refund_email = next(m for m in mailoutbox if "cancelled" in m.subject)
+    assert "We have refunded £250.00 to the card you paid with." in refund_email.body
+    assert f"Refund reference: {refund['id']}" in refund_email.body
+    assert fake_stripe.sessions == {}
+
+
+def test_refund_again_changes_nothing(fake_stripe, in_person):
+    paid = RegistrationFactory(ticket_type=in_person)
+
+    tickets_services.cancel(registration=paid, refund=True)
+    tickets_services.cancel(registration=paid, refund=True)
+
+    assert len(fake_stripe.refunds) == 1
+
+
+def test_someone_who_is_not_a_speaker_cannot_take_a_presenter_ticket(
+    client, fake_stripe, tickets_page, presenter_ticket, conference
+):
+    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+    from proposals.factories import SubmissionFactory
+
+    rejected = SubmissionFactory(
+        call=CallForProposalsPageFactory(parent=conference),
+        status="rejected",
+        applicant_email="ana@example.org",
+    )
+    SessionProposalFactory(submission=rejected)
+    url = tickets_page.url + tickets_page.reverse_subpage("register", args=[presenter_ticket.pk])
+
+    response = client.post(url, PRESENTER)
+
+    assert "The presenter ticket is for speakers of accepted sessions." in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+@pytest.fixture
+def staff_client(client, home_page):
+    user = get_user_model().objects.create_superuser(
+        username="admin", email="admin@example.org", password="x"
+    )
+    client.force_login(user)
+    return client
+
+
+def test_staff_filter_registrations_by_status(staff_client, in_person):
+    RegistrationFactory(ticket_type=in_person, name="Confirmed Person")
+    RegistrationFactory(ticket_type=in_person, name="Pending Person", pending=True)
+
+    content = staff_client.get(
+        reverse("registration:index"), {"status": "pending"}
+    ).content.decode()
+
+    assert "Pending Person" in content
+    assert "Confirmed Person" not in content
+
+
+def test_staff_export_registrations_as_csv(staff_client, in_person):
+    RegistrationFactory(
+        ticket_type=in_person, name="Ana Ruiz", email="ana@example.org", dietary_needs="Vegan"
+    )
+
+    response = staff_client.get(reverse("registration:index"), {"export": "csv"})
+
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert rows[0].startswith("Reference,Full name,Email address,Organisation")
+    assert "Ana Ruiz,ana@example.org" in rows[1]
+    assert "Vegan" in rows[1]
+    assert len(rows) == 2
+
+
+def test_staff_cancel_and_refund_a_registration_once(
+    staff_client, fake_stripe, in_person, mailoutbox, on_commit
+):
+    paid = RegistrationFactory(ticket_type=in_person)
+    url = reverse("registration:cancel", args=[paid.pk])
+
+    confirm_page = staff_client.get(url).content.decode()
+    with on_commit(execute=True):
+        staff_client.post(url)
+        second = staff_client.post(url)
+
+    assert "will be refunded through Stripe" in confirm_page
+    paid.refresh_from_db()
+    assert paid.status == Registration.Status.REFUNDED
+    assert len(fake_stripe.refunds) == 1
+    assert second["Location"] == "/admin/"  # Wagtail's answer to PermissionDenied
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        ([paid.email], "Your registration for TICTeC 2025 is cancelled")
+    ]
+
+
+def test_cancelling_a_pending_registration_expires_its_checkout(
+    staff_client, fake_stripe, tickets_page, in_person, mailoutbox, on_commit
+):
+    from .test_tickets import DETAILS, register_url
+
+    staff_client.post(register_url(tickets_page, in_person), DETAILS)
+    pending = Registration.objects.get()
+
+    with on_commit(execute=True):
+        staff_client.post(reverse("registration:cancel", args=[pending.pk]))
+
+    pending.refresh_from_db()
+    assert pending.status == Registration.Status.CANCELLED
+    assert fake_stripe.sessions[pending.stripe_session_id]["status"] == "expired"
+    assert fake_stripe.refunds == []
+    assert mailoutbox == []
+
+
+def test_programme_team_sees_registrations_and_the_cancel_button(client, in_person):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username="programme", email="programme@example.org", password="x"
+    )
+    user.groups.add(Group.objects.get(name="Programme team"))
+    client.force_login(user)
+    registration = RegistrationFactory(ticket_type=in_person, name="Ana Ruiz")
+
+    listing = client.get(reverse("registration:index")).content.decode()
+    edit = client.get(reverse("registration:edit", args=[registration.pk])).content.decode()
+
+    assert "Ana Ruiz" in listing
+    assert reverse("registration:cancel", args=[registration.pk]) in listing
+    assert reverse("registration:add") not in listing
+    assert "Cancel and refund" in edit
+
+
+def test_staff_add_a_ticket_type_and_bad_early_bird_is_refused(staff_client, conference):
+    data = {
+        "conference": conference.pk,
+        "name": "In person",
+        "attendance": "in_person",
+        "price": "350.00",
+        "currency": "GBP",
+        "early_bird_price": "400.00",
+        "early_bird_ends_at": "2025-03-03 23:59",
+        "capacity": "200",
+        "sort_order": "1",
+    }
+
+    refused = staff_client.post(reverse("tickettype:add"), data)
+    staff_client.post(reverse("tickettype:add"), data | {"early_bird_price": "250.00"})
+
+    assert "The early-bird price must be below the standard price." in refused.content.decode()
+    ticket_type = TicketType.objects.get()
+    assert (ticket_type.price, ticket_type.early_bird_price) == (350, 250)
+
+
+def test_a_co_presenter_also_registers_free(fake_stripe, presenter_ticket, accepted_proposal):
+    registration = tickets_services.register_presenter(
+        ticket_type=presenter_ticket,
+        details={"name": "Ben Okafor", "email": "BEN@example.org"},
+    )
+
+    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.pricing == Registration.Pricing.PRESENTER

@@ -1,0 +1,299 @@
+"""`make bench`: public pages timed through the production stack.
+
+1. A scratch SQLite database and static root in a temporary directory (never the
+   demo database), with `config.settings.production`: DEBUG off, a throwaway
+   SECRET_KEY, no HTTPS redirect, ALLOWED_HOSTS=127.0.0.1.
+2. Every scenario in tests/perf/scenarios*.py builds its content with the factories
+   and names its URL.
+3. Queries are counted in-process (Django's test client and CaptureQueriesContext on
+   the same database) on a warm request, as a served request would run them.
+4. gunicorn serves the site (whitenoise for static files) on a free loopback port; each
+   URL gets a warm-up, then BENCH_REQUESTS timed requests (50 by default).
+5. The bytes of the news index, saved as a static file and served by whitenoise, are
+   the floor: the cost of the stack with no Django view at all.
+
+Prints a table and writes bench-results/bench.json. BENCH_KEEP=1 keeps the scratch
+directory for a look afterwards.
+"""
+
+import http.client
+import json
+import os
+import platform
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+RESULTS = BASE_DIR / "bench-results" / "bench.json"
+HOST = "127.0.0.1"
+WARMUP_REQUESTS = 5
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "50"))
+FLOOR_OF = "news-index"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def scratch_environment(workdir):
+    """The production settings, pointed at throwaway storage, for this process and gunicorn."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DATABASE_URL", "CACHE_URL", "AWS_", "ANYMAIL_", "DEBUG"))
+    }
+    environment.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "SECURE_SSL_REDIRECT": "false",
+            "ALLOWED_HOSTS": HOST,
+            "SQLITE_PATH": str(workdir / "bench.sqlite3"),
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
+            "TASKS_BACKEND": "immediate",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    return environment
+
+
+def build_site():
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
+
+    from home.factories import HomePageFactory, SiteSettingsFactory
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children():
+        placeholder.delete()
+    home = HomePageFactory(parent=root, slug="home")
+    Site.objects.all().delete()
+    site = Site.objects.create(hostname=HOST, port=80, root_page=home, is_default_site=True)
+    SiteSettingsFactory(site=site)
+    return home
+
+
+@contextmanager
+def deferred_background_work():
+    """While content is built, tasks (search and reference indexing) are queued and
+    dropped: neither is measured, and they are most of the time a thousand pages take."""
+    from django.test import override_settings
+
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ):
+        yield
+
+
+def count_queries(client, url):
+    """Status, body and queries of a warm request (caches filled by one request before)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, response.content, len(queries)
+
+
+def wait_for(port, process, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited with {process.returncode}")
+        try:
+            with socket.create_connection((HOST, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("gunicorn did not start")
+
+
+def fetch(port, url):
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        started = time.perf_counter()
+        connection.request("GET", url, headers={"Host": HOST})
+        response = connection.getresponse()
+        body = response.read()
+        elapsed = time.perf_counter() - started
+    finally:
+        connection.close()
+    return response.status, len(body), elapsed
+
+
+def time_url(port, url):
+    for _ in range(WARMUP_REQUESTS):
+        fetch(port, url)
+    timings, statuses, sizes = [], set(), set()
+    for _ in range(REQUESTS):
+        status, size, elapsed = fetch(port, url)
+        timings.append(elapsed * 1000)
+        statuses.add(status)
+        sizes.add(size)
+    timings.sort()
+    return {
+        "status": sorted(statuses),
+        "bytes": max(sizes),
+        "median_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(timings[max(0, round(0.95 * len(timings)) - 1)], 2),
+        "min_ms": round(timings[0], 2),
+    }
+
+
+def print_table(rows):
+    headers = ["scenario", "url", "median ms", "p95 ms", "bytes", "queries"]
+    table = [
+        [
+            row["name"],
+            row["url"],
+            f"{row['median_ms']:.1f}",
+            f"{row['p95_ms']:.1f}",
+            f"{row['bytes']:,}",
+            "-" if row["queries"] is None else str(row["queries"]),
+        ]
+        for row in rows
+    ]
+    widths = [max(len(str(line[i])) for line in [headers, *table]) for i in range(len(headers))]
+    for line in [headers, ["-" * width for width in widths], *table]:
+        print(
+            "  ".join(
+                cell.ljust(width) if i < 2 else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+            )
+        )
+
+
+def main():
+    started = time.monotonic()
+    workdir = Path(tempfile.mkdtemp(prefix="civictech-bench-"))
+    environment = scratch_environment(workdir)
+    os.environ.update(environment)
+    sys.path.insert(0, str(BASE_DIR))
+    os.chdir(BASE_DIR)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connections, transaction
+    from django.test import Client
+
+    from tests.perf.scenarios import BenchSite, all_scenarios
+
+    gunicorn = None
+    try:
+        print(f"Scratch database and static files in {workdir}")
+        call_command("migrate", interactive=False, verbosity=0)
+        print(f"  migrated in {time.monotonic() - started:.1f}s")
+        with transaction.atomic():
+            site = BenchSite(home=build_site())
+        measured = []
+        for scenario in all_scenarios():
+            built = time.monotonic()
+            with transaction.atomic(), deferred_background_work():
+                url = scenario.build(site)
+            measured.append(
+                {"name": scenario.name, "description": scenario.description, "url": url}
+            )
+            print(f"  built {scenario.name} ({url}) in {time.monotonic() - built:.1f}s")
+        collected = time.monotonic()
+        call_command("collectstatic", interactive=False, verbosity=0)
+        print(f"  collected static files in {time.monotonic() - collected:.1f}s")
+
+        client = Client(HTTP_HOST=HOST)
+        floor_bytes = None
+        for row in measured:
+            status, body, row["queries"] = count_queries(client, row["url"])
+            if status != 200:
+                raise SystemExit(f"{row['name']}: {row['url']} answered {status}, not 200")
+            if row["name"] == FLOOR_OF:
+                floor_bytes = body
+        if floor_bytes is not None:
+            floor_file = Path(environment["STATIC_ROOT"]) / "bench" / f"{FLOOR_OF}.html"
+            floor_file.parent.mkdir(parents=True, exist_ok=True)
+            floor_file.write_bytes(floor_bytes)
+            measured.append(
+                {
+                    "name": "static-floor",
+                    "description": f"The {FLOOR_OF} bytes as a static file (whitenoise)",
+                    "url": f"/static/bench/{FLOOR_OF}.html",
+                    "queries": None,
+                }
+            )
+        connections.close_all()
+
+        port = free_port()
+        gunicorn = subprocess.Popen(  # noqa: S603 (fixed arguments)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                f"{HOST}:{port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE_DIR,
+            env=environment,
+        )
+        wait_for(port, gunicorn)
+        timing_started = time.monotonic()
+        print(f"gunicorn on {HOST}:{port}; {WARMUP_REQUESTS} warm-up + {REQUESTS} requests per URL")
+        for row in measured:
+            row.update(time_url(port, row["url"]))
+            if row["status"] != [200]:
+                raise SystemExit(f"{row['name']}: {row['url']} answered {row['status']}")
+        print(f"  timed {len(measured)} URLs in {time.monotonic() - timing_started:.1f}s")
+    finally:
+        if gunicorn is not None:
+            gunicorn.terminate()
+            try:
+                gunicorn.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                gunicorn.kill()
+                gunicorn.wait()
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    print()
+    print_table(measured)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "settings": "config.settings.production (DEBUG off) through gunicorn",
+                "python": platform.python_version(),
+                "warmup_requests": WARMUP_REQUESTS,
+                "requests": REQUESTS,
+                "query_count": "warm request, in-process, same database",
+                "results": measured,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+    print(f"\nWrote {RESULTS.relative_to(BASE_DIR)} in {time.monotonic() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
