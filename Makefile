@@ -58,6 +58,7 @@ test-postgres: $(VENV)/.installed-test ## the suite (without browser tests) agai
 
 bench: $(VENV)/.installed-test ## benchmark public pages through gunicorn with DEBUG off
 	$(BIN)/python -m tests.perf.bench
+	$(BIN)/python -m tests.perf.bench_reviews
 
 clean: ## remove the virtualenv, the database and collected files
 	rm -rf $(VENV) db.sqlite3* staticfiles

@@ -6,8 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from proposals import emails as engine_emails
-
-COHORT_PLACEMENT = "cohort_placement"
+from proposals.models import EmailKind
 
 
 def cohort_placement_message(*, membership):
@@ -34,7 +33,7 @@ def queue_cohort_placement(*, membership):
     subject, body = cohort_placement_message(membership=membership)
     submission = membership.submission
     return engine_emails.queue(
-        kind=COHORT_PLACEMENT,
+        kind=EmailKind.GROUP_PLACEMENT,
         to=engine_emails.recipient_for(submission),
         subject=subject,
         body=body,

@@ -13,6 +13,7 @@ class EmailKind(models.TextChoices):
     REJECTED = "rejected", _("Outcome: not accepted")
     WAITLISTED = "waitlisted", _("Outcome: waiting list")
     REVIEW_REMINDER = "review_reminder", _("Reminder to reviewers")
+    GROUP_PLACEMENT = "group_placement", _("Placement in a group or cohort")
 
 
 class EmailTemplate(models.Model):

@@ -94,7 +94,7 @@ def test_members_are_emailed_their_cohort_once(programme, django_capture_on_comm
     assert f"{names[0]} is in Cohort A" in first.body
     assert f"- {names[1]}\n- {names[2]}" in first.body
     assert "January 2025 to July 2025" in first.body
-    assert EmailLog.objects.filter(kind="cohort_placement").count() == 3
+    assert EmailLog.objects.filter(kind="group_placement").count() == 3
     assert all(m.notified_at for m in cohort.memberships.all())
 
     with django_capture_on_commit_callbacks(execute=True):

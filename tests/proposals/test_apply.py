@@ -375,3 +375,16 @@ def test_call_not_yet_open(client, call, applicant):
     response = client.get(call.url)
 
     assert "This call is not open yet" in response.content.decode()
+
+
+def test_dates_are_shown_in_the_calls_own_time_zone(client, call):
+    call.time_zone = "Europe/Brussels"
+    call.opens_at = datetime.datetime(2024, 10, 1, 9, 0, tzinfo=datetime.UTC)
+    call.closes_at = datetime.datetime(2025, 1, 15, 23, 0, tzinfo=datetime.UTC)
+    call.save()
+
+    html = client.get(call.url).content.decode()
+
+    # 23:00 UTC is midnight in Brussels (CET), not 23:00 GMT as Europe/London would show.
+    assert "Thursday 16 January 2025, 00:00 CET" in html
+    assert "23:00 GMT" not in html
