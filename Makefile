@@ -6,7 +6,6 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: help run test test-postgres lint bench demo system-deps clean
 

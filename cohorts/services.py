@@ -76,7 +76,7 @@ def notify_cohort(*, cohort):
     now = timezone.now()
     logs = []
     memberships = (
-        CohortMembership.objects.select_for_update()
+        CohortMembership.objects.select_for_update(of=("self",))
         .filter(cohort=cohort, notified_at__isnull=True)
         .select_related("submission__applicant", "submission__cohort_application")
     )

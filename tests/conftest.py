@@ -1,5 +1,16 @@
 import pytest
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start and end every test in the default language. A request to /fr/ or /nl/ (or a
+    Wagtail admin view) activates its language for the thread and leaves it active, which
+    would otherwise leak French or Dutch into the next test's gettext calls."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

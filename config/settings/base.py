@@ -301,6 +301,7 @@ DEMO_CONTENT_LOADERS = [
     "proposals.demo.load",
     "cohorts.demo.load",
     "home.demo_donations.load",
+    "home.demo_translations.load",
     # Last: features the conference and open calls the loaders above created.
     "home.demo.feature_other_apps",
 ]

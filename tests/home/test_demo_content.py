@@ -16,7 +16,13 @@ def test_load_demo_content_twice_builds_the_site_once():
     assert (Page.objects.count(), get_user_model().objects.count()) == counts
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
-    assert HomePage.objects.count() == 1
+    assert HomePage.objects.filter(locale__language_code="en").count() == 1
+    # French and Dutch translations of the home page, live (wagtail-localize publishes them).
+    home = HomePage.objects.get(locale__language_code="en")
+    translations = {page.locale.language_code: page for page in home.get_translations().live()}
+    assert set(translations) == {"fr", "nl"}
+    assert translations["fr"].specific.introduction.startswith("<p>Nous créons")
+    assert translations["nl"].specific.introduction.startswith("<p>Wij bouwen")
     assert set(get_user_model().objects.values_list("email", flat=True)) >= {
         "admin@example.org",
         "editor@example.org",

@@ -66,7 +66,7 @@ def test_the_search_page_interface_is_in_the_visitors_language(client, home_page
     assert f'<html lang="{language}">' in content
     assert f'<a class="skip-link" href="#main-content">{strings["skip_link"]}</a>' in content
     assert f'<button type="submit">{strings["search"]}</button>' in content
-    assert f'<h1>{strings["search"]}</h1>' in content
+    assert f"<h1>{strings['search']}</h1>" in content
     assert (
         f'<label for="site-search-q" class="visually-hidden">{strings["search_label"]}</label>'
         in content
