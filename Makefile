@@ -37,7 +37,7 @@ demo: $(VENV)/.installed-run ## migrate, load the demo content, collect static f
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 run: demo ## set everything up and serve the demo site on http://127.0.0.1:$(PORT)
-	@$(BIN)/python manage.py print_demo_logins
+	@$(BIN)/python manage.py print_demo_logins --base-url http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-test ## ruff, Django's checks, and no missing migrations

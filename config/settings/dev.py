@@ -5,3 +5,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Serve static files from the finders, without needing collectstatic first.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -17,3 +17,6 @@ STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+# Serve static files from the finders, without needing collectstatic first.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,6 +13,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # Wagtail logs every page it creates and publishes: hundreds of lines here.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         for dotted_path in settings.DEMO_CONTENT_LOADERS:
             loader = import_string(dotted_path)
             with transaction.atomic():

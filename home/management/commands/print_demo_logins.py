@@ -6,9 +6,15 @@ from home.demo import DEMO_PASSWORD, DEMO_USERS
 class Command(BaseCommand):
     help = "Print the demo logins that load_demo_content creates."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+
     def handle(self, *args, **options):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
         for email, name, groups, is_superuser in DEMO_USERS:
             role = "superuser" if is_superuser else (", ".join(groups) or "applicant")
             self.stdout.write(f"  {email:<26} {name:<18} {role}")
-        self.stdout.write("Sign in at http://127.0.0.1:8000/accounts/login/ ; admin at /admin/")
+        base_url = options["base_url"].rstrip("/")
+        self.stdout.write(
+            f"Sign in at {base_url}/accounts/login/ ; the admin is at {base_url}/admin/"
+        )
