@@ -8,44 +8,28 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
 from proposals.models import CallPageMixin
-from proposals.models.mixins import validate_time_zone
+from proposals.models.mixins import call_edit_handler, validate_time_zone
 
 from ..blocks import CriterionBlock, TopicBlock
 from .mixins import OpportunityMixin
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-    SynchronizedField("slug"),
-]
-
 
 def opportunity_edit_handler(content_panels):
     """Tabs every opportunity shares: its content, the call, questions, rubric, promote."""
-    return TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(
-                OpportunityMixin.opportunity_panels[1:] + CallPageMixin.call_settings_panels,
-                heading=_("Applications"),
-            ),
-            ObjectList(CallPageMixin.call_question_panels, heading=_("Questions")),
-            ObjectList(CallPageMixin.call_rubric_panels, heading=_("Rubric")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
+    return call_edit_handler(
+        content_panels,
+        call_panels=OpportunityMixin.opportunity_panels[1:] + CallPageMixin.call_settings_panels,
+        call_heading=_("Applications"),
     )
 
 

@@ -36,6 +36,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from conference.forms import SessionPageForm
+from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
 
 TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones())
 LINK_FEATURES = ["bold", "italic", "link"]
@@ -156,10 +157,7 @@ class ConferencePage(Page):
     ]
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+        *PAGE_TRANSLATABLE_FIELDS,
         SynchronizedField("edition_year"),
         SynchronizedField("acronym"),
         SynchronizedField("start_date"),
@@ -228,10 +226,7 @@ class ProgrammePage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("introduction"),
     ]
 
@@ -360,10 +355,7 @@ class SessionPage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("abstract")]
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("abstract"),
         # Foreign keys to the conference's (translated) taxonomy rows follow the locale.
         TranslatableField("session_format"),
@@ -479,10 +471,7 @@ class SpeakerIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("introduction"),
     ]
 

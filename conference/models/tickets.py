@@ -20,7 +20,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
+
+from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
 
 CURRENCY_CHOICES = [("GBP", "£ GBP"), ("EUR", "€ EUR"), ("USD", "$ USD")]
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
@@ -50,10 +52,7 @@ class TicketsPage(RoutablePageMixin, Page):
         FieldPanel("after_registration"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("introduction"),
         TranslatableField("after_registration"),
     ]

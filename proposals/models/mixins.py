@@ -10,8 +10,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 DEFAULT_TIME_ZONE = "Europe/London"
@@ -22,6 +30,28 @@ def validate_time_zone(value):
         raise ValidationError(
             _("%(value)s is not a known time zone, e.g. Europe/London."), params={"value": value}
         )
+
+
+def call_edit_handler(
+    content_panels, *, call_panels=None, call_heading=None, questions_heading=None
+):
+    """The editor tabs of a page that hosts a call: its content, the call's settings,
+    questions and rubric, then Wagtail's promote and settings tabs."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(
+                call_panels or CallPageMixin.call_settings_panels,
+                heading=call_heading or _("Call"),
+            ),
+            ObjectList(
+                CallPageMixin.call_question_panels, heading=questions_heading or _("Questions")
+            ),
+            ObjectList(CallPageMixin.call_rubric_panels, heading=_("Rubric")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
 
 
 class CallPageMixin(models.Model):

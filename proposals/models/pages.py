@@ -2,12 +2,14 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
-from .mixins import CallPageMixin
+from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
+
+from .mixins import CallPageMixin, call_edit_handler
 
 
 class CallPage(CallPageMixin, Page):
@@ -18,22 +20,10 @@ class CallPage(CallPageMixin, Page):
     content_panels = (
         Page.content_panels + [FieldPanel("introduction")] + CallPageMixin.call_content_panels
     )
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(CallPageMixin.call_settings_panels, heading=_("Call")),
-            ObjectList(CallPageMixin.call_question_panels, heading=_("Questions")),
-            ObjectList(CallPageMixin.call_rubric_panels, heading=_("Rubric")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = call_edit_handler(content_panels)
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+        *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("introduction"),
         *CallPageMixin.call_translatable_fields,
     ]
