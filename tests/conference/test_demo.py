@@ -2,19 +2,15 @@
 loaded twice without duplicates; its exports pass the frab validators."""
 
 import json
-from pathlib import Path
 
 import icalendar
-import jsonschema
 import pytest
-import xmlschema
 
 from conference import demo, services
 from conference.models import ConferencePage, SessionPage, SpeakerPage
+from tests.schemas import frab_json_validator, frab_xml_schema
 
 pytestmark = pytest.mark.django_db
-
-SCHEMAS = Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "frab"
 
 
 def test_demo_content_loads_twice_and_its_exports_validate(client, home_page):
@@ -63,11 +59,8 @@ def test_demo_content_loads_twice_and_its_exports_validate(client, home_page):
         "TICTeC 2019 Paris",
     ]
 
-    xml_schema = xmlschema.XMLSchema(str(SCHEMAS / "schedule.xml.xsd"))
-    validator = jsonschema.Draft6Validator(
-        json.loads((SCHEMAS / "schema.json").read_text()),
-        format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER,
-    )
+    xml_schema = frab_xml_schema()
+    validator = frab_json_validator()
     for conference in (tictec, paris):
         url = f"/en/tictec/{conference.slug}/programme/"
         xml = client.get(url + "schedule/xml/").content.decode()

@@ -1,33 +1,18 @@
 """iCalendar and frab exports: they parse, carry correct times, and validate against the
-published frab/c3voc schemas (the site never reads /work/shared; tests may)."""
+published frab/c3voc schemas (vendored in tests/schemas/frab)."""
 
 import datetime
 import json
 import zoneinfo
-from pathlib import Path
 
 import icalendar
-import jsonschema
 import pytest
-import xmlschema
+
+from tests.schemas import frab_json_validator, frab_xml_schema
 
 pytestmark = pytest.mark.django_db
 
-SCHEMAS = Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "frab"
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
-
-
-@pytest.fixture(scope="module")
-def xml_schema():
-    return xmlschema.XMLSchema(str(SCHEMAS / "schedule.xml.xsd"))
-
-
-@pytest.fixture(scope="module")
-def json_validator():
-    schema = json.loads((SCHEMAS / "schema.json").read_text())
-    return jsonschema.Draft6Validator(
-        schema, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER
-    )
 
 
 def test_session_calendar_file_has_the_time_zone_place_link_and_description(
@@ -82,3 +67,21 @@ def test_programme_calendar_has_one_event_per_scheduled_session(client, tictec):
     assert sorted(events) == ["Morning talk", "Remote talk"]
     assert str(events["Remote talk"]["LOCATION"]) == "Online"
     assert str(calendar["X-WR-CALNAME"]) == "TICTeC 2025"
+
+
+def test_frab_xml_and_json_validate_against_the_published_schemas(client, tictec):
+    tictec.session("Morning talk", start="09:00")
+    tictec.session("Remote talk", start="10:00", room=tictec.studio, attendance="remote")
+
+    xml = client.get(tictec.programme.url + "schedule/xml/").content.decode()
+    data = json.loads(client.get(tictec.programme.url + "schedule/json/").content)
+
+    frab_xml_schema().validate(xml)
+    assert [error.message for error in frab_json_validator().iter_errors(data)] == []
+    titles = sorted(
+        event["title"]
+        for day in data["schedule"]["conference"]["days"]
+        for events in day["rooms"].values()
+        for event in events
+    )
+    assert titles == ["Morning talk", "Remote talk"]
