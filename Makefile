@@ -6,6 +6,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Absolute links in exports, feeds and emails point here.
+BASE_URL ?= http://127.0.0.1:$(PORT)
+export BASE_URL
 
 .PHONY: help run test test-postgres lint bench demo system-deps clean
 
@@ -37,7 +40,7 @@ demo: $(VENV)/.installed-run ## migrate, load the demo content, collect static f
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 run: demo ## set everything up and serve the demo site on http://127.0.0.1:$(PORT)
-	@$(BIN)/python manage.py print_demo_logins --base-url http://127.0.0.1:$(PORT)
+	@$(BIN)/python manage.py print_demo_logins
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-test ## ruff, Django's checks, and no missing migrations

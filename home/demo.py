@@ -6,6 +6,7 @@ a stable key (slug, email) and creates only what is missing.
 
 import datetime
 from html import escape
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -68,9 +69,17 @@ def ensure_home_page():
             )
         )
         home.save_revision().publish()
+    # Absolute links (frab exports, feeds, emails) come from the Site: make it the
+    # address the site is served on (make run sets BASE_URL from PORT).
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "mySociety"},
+        defaults={
+            "hostname": base.hostname,
+            "port": base.port or (443 if base.scheme == "https" else 80),
+            "root_page": home,
+            "site_name": "mySociety",
+        },
     )
     return home
 

@@ -92,3 +92,17 @@ def test_demo_content_builds_news_workshops_guidebook_navigation_and_highlights(
     assert "<caption>Leeds: existing manifesto commitments ranked by priority" in leeds
     home_html = client.get("/en/").content.decode()
     assert "Declared interests on Written Questions: a review is under way" in home_html
+
+
+@pytest.mark.django_db
+def test_demo_site_serves_absolute_links_from_the_configured_base_url(settings):
+    """make run sets BASE_URL from PORT: frab urls and emails must point there."""
+    from home.demo import ensure_home_page, ensure_locales
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8790"
+    ensure_locales()
+    home = ensure_home_page()
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.root_url, site.root_page_id) == ("http://127.0.0.1:8790", home.pk)
+    assert home.get_full_url() == "http://127.0.0.1:8790/en/"

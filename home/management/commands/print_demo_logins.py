@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from home.demo import DEMO_PASSWORD, DEMO_USERS
@@ -7,7 +8,7 @@ class Command(BaseCommand):
     help = "Print the demo logins that load_demo_content creates."
 
     def add_arguments(self, parser):
-        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+        parser.add_argument("--base-url", default=settings.WAGTAILADMIN_BASE_URL)
 
     def handle(self, *args, **options):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
