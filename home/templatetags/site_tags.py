@@ -1,7 +1,10 @@
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils import translation
+
+from home import seo
 
 register = template.Library()
 
@@ -74,3 +77,33 @@ def news_feed_url(context):
     if index is None:
         return ""
     return index.get_url(request=context.get("request")) + "feed/"
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Description, canonical address and image for <meta> and Open Graph tags.
+
+    Pages describe themselves (see home.seo); views without a page use the site's
+    home page, so no page goes without a description."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is None and request is not None:
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        described = site.root_page.specific if site else None
+    else:
+        described = page
+    image, image_alt = seo.page_image(page) if page is not None else (None, "")
+    if image is not None:
+        image_url = image.get_rendition("fill-1200x630").full_url
+    else:
+        image_url, image_alt = static("images/social-preview.png"), ""
+    if request is not None and image_url.startswith("/"):
+        image_url = request.build_absolute_uri(image_url)
+    return {
+        "description": seo.page_description(described) if described is not None else "",
+        "url": request.build_absolute_uri(request.path) if request is not None else "",
+        "image": image_url,
+        "image_alt": image_alt or (described.title if described is not None else ""),
+    }
