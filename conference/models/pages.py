@@ -37,8 +37,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from conference.forms import SessionPageForm
 from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
+from home.time_zones import TIME_ZONE_CHOICES
 
-TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones())
 LINK_FEATURES = ["bold", "italic", "link"]
 PROSE_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 

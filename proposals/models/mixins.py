@@ -22,6 +22,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..call_editor import CallPageForm
+
 DEFAULT_TIME_ZONE = "Europe/London"
 
 
@@ -102,6 +104,9 @@ class CallPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    #: Reads and shows the dates in the call's time zone, not the editor's account's.
+    base_form_class = CallPageForm
 
     # --- Hooks a host may override -------------------------------------------------
     #: A proposals.forms.SubmissionDetailsForm subclass for typed per-call fields.
