@@ -10,7 +10,7 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 export BASE_URL
 
-.PHONY: help run test test-postgres lint bench demo system-deps clean
+.PHONY: help run test test-postgres lint bench loadtest loadtest-deps demo system-deps clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +61,15 @@ test-postgres: $(VENV)/.installed-test ## the suite (without browser tests) agai
 bench: $(VENV)/.installed-test ## benchmark public pages through gunicorn with DEBUG off
 	$(BIN)/python -m tests.perf.bench
 	$(BIN)/python -m tests.perf.bench_reviews
+
+loadtest-deps: ## install the Debian packages the load test runs on (postgresql, redis-server)
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql redis-server >/dev/null; \
+	fi
+
+loadtest: $(VENV)/.installed-run loadtest-deps ## 200 applicants double-click Submit before a deadline: 2 gunicorn servers, PostgreSQL, Redis, a failing email provider
+	$(BIN)/python -m tests.load.deadline
 
 clean: ## remove the virtualenv, the database and collected files
 	rm -rf $(VENV) db.sqlite3* staticfiles
