@@ -107,3 +107,11 @@ def page_meta(context):
         "image": image_url,
         "image_alt": image_alt or (described.title if described is not None else ""),
     }
+
+
+@register.filter
+def html_datetime(value):
+    """An aware datetime as a valid HTML ``datetime`` attribute (no microseconds)."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()
