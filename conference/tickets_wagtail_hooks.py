@@ -22,6 +22,7 @@ from wagtail.permissions import register_permission_policy
 from conference.models import Registration, TicketType
 from conference.tickets_services import cancel
 from home import payments
+from home.spreadsheets import SafeSpreadsheetExportMixin
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -41,7 +42,7 @@ def _cancel_url_name():
     return "registration:cancel"
 
 
-class RegistrationIndexView(generic.IndexView):
+class RegistrationIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if _can_cancel(self.request.user, instance):

@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from home.spreadsheets import safe_row
+
 from .models import ExportLog
 
 
@@ -46,9 +48,9 @@ def export_response(*, call, rows, criteria, file_format, user):
     if file_format == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("Ranking")
-        sheet.append(header)
+        sheet.append(safe_row(header))
         for line in data:
-            sheet.append(line)
+            sheet.append(safe_row(line))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -58,12 +60,9 @@ def export_response(*, call, rows, criteria, file_format, user):
     else:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
+        writer.writerow(safe_row(header))
         for line in data:
-            # Neutralise spreadsheet formulas in text typed by applicants.
-            writer.writerow(
-                [f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in line]
-            )
+            writer.writerow(safe_row(line))
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(call, file_format)}"'
     response["Cache-Control"] = "private, no-store"

@@ -14,6 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
+from home.spreadsheets import SafeExportIndexView, SafeSpreadsheetExportMixin
+
 from . import admin_urls
 from .admin_policies import ProgrammeTeamEditPolicy, ProgrammeTeamPolicy
 from .models import EmailLog, EmailTemplate, ExportLog, Submission, SubmissionStatus
@@ -39,7 +41,7 @@ class SubmissionFilterSet(WagtailFilterSet):
         fields = ["call", "status"]
 
 
-class SubmissionIndexView(IndexView):
+class SubmissionIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return submissions_visible_to(
             self.request.user, super().get_base_queryset()
@@ -108,6 +110,7 @@ class EmailLogViewSet(ModelViewSet):
     model = EmailLog
     icon = "list-ul"
     menu_label = _("Email log")
+    index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     list_display = ["to", "subject", "kind", "status", DateColumn("created_at", label=_("Created"))]
     list_filter = ["kind", "status"]
