@@ -9,7 +9,8 @@ from django.utils import timezone, translation
 from django_tasks import task
 from icalendar import Calendar, Event
 
-from conference.models import Registration
+from conference.models import Registration, TicketType
+from conference.models.tickets import PRESENTER_LINK_MAX_AGE
 
 
 def conference_ics(*, registration: Registration) -> bytes:
@@ -79,4 +80,25 @@ def send_registration_cancelled(registration_id: int) -> None:
             subject=" ".join(subject.split()),
             body=render_to_string("conference/emails/registration_cancelled.txt", context),
             to=[registration.email],
+        ).send()
+
+
+@task()
+def send_presenter_link(ticket_type_id: int, email: str, link: str) -> None:
+    """The signed link a speaker follows to claim their presenter place (see
+    tickets_services.request_presenter_link); sent only to the speaker's own address."""
+    ticket_type = TicketType.objects.select_related("conference").get(pk=ticket_type_id)
+    conference = ticket_type.conference
+    with translation.override(conference.locale.language_code or settings.LANGUAGE_CODE):
+        context = {
+            "ticket_type": ticket_type,
+            "conference": conference,
+            "link": link,
+            "hours": int(PRESENTER_LINK_MAX_AGE.total_seconds() // 3600),
+        }
+        subject = render_to_string("conference/emails/presenter_link_subject.txt", context)
+        EmailMultiAlternatives(
+            subject=" ".join(subject.split()),
+            body=render_to_string("conference/emails/presenter_link.txt", context),
+            to=[email],
         ).send()

@@ -1,6 +1,7 @@
 """Reads for tickets and registration."""
 
-from django.db.models import Q
+from allauth.account.models import EmailAddress
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from conference.models import ConferencePage, Registration, SessionProposal, TicketType
@@ -47,6 +48,30 @@ def presenter_emails(*, conference) -> set[str]:
 def is_presenter(*, conference, email: str) -> bool:
     """Whether this address belongs to a speaker of an accepted session of the conference."""
     return email.strip().lower() in presenter_emails(conference=conference)
+
+
+def verified_presenter_email(*, conference, user) -> str | None:
+    """The signed-in user's verified address that belongs to a speaker of an accepted session
+    of the conference (the primary one first), lower-cased; None if they have none."""
+    if not user.is_authenticated:
+        return None
+    presenters = presenter_emails(conference=conference)
+    addresses = EmailAddress.objects.filter(user=user, verified=True).order_by("-primary", "email")
+    for address in addresses.values_list("email", flat=True):
+        if address.strip().lower() in presenters:
+            return address.strip().lower()
+    return None
+
+
+def presenter_claims_state(*, conference, email: str) -> int:
+    """Changes whenever a presenter place is registered for this address (the newest such
+    registration's id, 0 if none), so an emailed link stops working once it has been used."""
+    return (
+        Registration.objects.for_conference(conference)
+        .filter(email__iexact=email, pricing=Registration.Pricing.PRESENTER)
+        .aggregate(newest=Max("pk"))["newest"]
+        or 0
+    )
 
 
 def registration_for_page(*, page, reference):

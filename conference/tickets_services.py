@@ -7,18 +7,36 @@ registration, so a retry never charges or refunds twice. `fulfil_checkout` and
 `release_checkout` are called by home.payments.webhooks, once per Stripe event.
 """
 
+import datetime
+import hashlib
 import logging
 
+from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conference import tickets_selectors
 from conference.models import Registration, TicketType
-from conference.models.tickets import CHECKOUT_SESSION_LIFETIME, HOLD_GRACE
+from conference.models.tickets import (
+    CHECKOUT_SESSION_LIFETIME,
+    HOLD_GRACE,
+    PRESENTER_LINK_MAX_AGE,
+)
+from conference.tickets_emails import (
+    send_presenter_link,
+    send_registration_cancelled,
+    send_registration_confirmation,
+)
 from home import payments
 
 logger = logging.getLogger(__name__)
+
+# A presenter's emailed link (valid for PRESENTER_LINK_MAX_AGE), and how often one address
+# can be sent one.
+PRESENTER_LINK_SALT = "conference.tickets.presenter-link"
+PRESENTER_LINK_INTERVAL = datetime.timedelta(minutes=5)
 
 REGISTRANT_FIELDS = ("name", "email", "organisation", "accessibility_needs", "dietary_needs")
 
@@ -31,13 +49,14 @@ def start_registration(
     *, ticket_type: TicketType, details: dict, success_url_for, cancel_url: str, now=None
 ) -> tuple[Registration, str | None]:
     """Register someone for a ticket. Returns the registration and the Checkout URL to send
-    them to (None when nothing is to be paid: a presenter's free place is confirmed at once).
+    them to (None when nothing is to be paid: a free place is confirmed at once).
 
     Raises RegistrationRefused, payments.PaymentsNotConfigured, or
     payments.PaymentProviderError (Stripe unreachable: the held place is given back)."""
     now = now or timezone.now()
     if ticket_type.free_for_presenters:
-        return register_presenter(ticket_type=ticket_type, details=details, now=now), None
+        # Only a proven speaker gets a presenter place: claim_presenter_place.
+        raise RegistrationRefused(_("The presenter ticket is for speakers of accepted sessions."))
     if not payments.is_configured():
         raise payments.PaymentsNotConfigured
     registration = hold_place(ticket_type=ticket_type, details=details, now=now)
@@ -103,18 +122,84 @@ def _check_can_take_place(*, ticket_type: TicketType, now):
             )
 
 
-def register_presenter(*, ticket_type: TicketType, details: dict, now=None) -> Registration:
-    """A speaker of an accepted session registers free; any place they paid for is refunded
-    (once), inside the same transaction, so a failed refund records nothing."""
+def presenter_link_token(*, ticket_type: TicketType, email: str) -> str:
+    """A signed, expiring token naming the address and ticket type; it stops working once a
+    presenter place is registered for that address (see presenter_claims_state)."""
+    email = email.strip().lower()
+    state = tickets_selectors.presenter_claims_state(conference=ticket_type.conference, email=email)
+    return signing.TimestampSigner(salt=PRESENTER_LINK_SALT).sign_object(
+        {"ticket_type": ticket_type.pk, "email": email, "state": state}
+    )
+
+
+def presenter_email_from_link(*, ticket_type: TicketType, token: str) -> str | None:
+    """The speaker's address a link was signed for, while it is fresh, unused and still names
+    a speaker of an accepted session; None otherwise."""
+    try:
+        value = signing.TimestampSigner(salt=PRESENTER_LINK_SALT).unsign_object(
+            token, max_age=PRESENTER_LINK_MAX_AGE
+        )
+    except signing.BadSignature:  # SignatureExpired is one too
+        return None
+    if not isinstance(value, dict) or value.get("ticket_type") != ticket_type.pk:
+        return None
+    email = value.get("email") or ""
+    conference = ticket_type.conference
+    if value.get("state") != tickets_selectors.presenter_claims_state(
+        conference=conference, email=email
+    ) or not tickets_selectors.is_presenter(conference=conference, email=email):
+        return None
+    return email
+
+
+def presenter_email(*, ticket_type: TicketType, user=None, link_token: str = "") -> str | None:
+    """The address a speaker has proven is theirs: the one an emailed link was signed for, or
+    the signed-in user's verified address. Never an address someone merely typed."""
+    email = None
+    if link_token:
+        email = presenter_email_from_link(ticket_type=ticket_type, token=link_token)
+    if email is None and user is not None:
+        email = tickets_selectors.verified_presenter_email(
+            conference=ticket_type.conference, user=user
+        )
+    return email
+
+
+def request_presenter_link(*, ticket_type: TicketType, email: str, link_for) -> None:
+    """Email a link to claim the presenter place if `email` belongs to a speaker of an
+    accepted session; otherwise do nothing. Whoever asks is told the same either way, so the
+    answer reveals nobody. `link_for(token)` is the absolute URL of the link."""
+    email = email.strip().lower()
+    if not tickets_selectors.is_presenter(conference=ticket_type.conference, email=email):
+        return
+    # One link per address and ticket every few minutes: nobody can flood a speaker's inbox.
+    digest = hashlib.sha256(email.encode()).hexdigest()
+    if not cache.add(
+        f"presenter-link:{ticket_type.pk}:{digest}",
+        1,
+        timeout=PRESENTER_LINK_INTERVAL.total_seconds(),
+    ):
+        return
+    link = link_for(presenter_link_token(ticket_type=ticket_type, email=email))
+    send_presenter_link.enqueue(ticket_type.pk, email, link)
+
+
+def claim_presenter_place(
+    *, ticket_type: TicketType, details: dict, user=None, link_token: str = "", now=None
+) -> Registration:
+    """Register a speaker of an accepted session free and refund (once) any place they paid
+    for, inside one transaction, so a failed refund records nothing.
+
+    Who they are is proven here (presenter_email), never taken from the details typed: only
+    the speaker can take their free place or cancel their paid one."""
     now = now or timezone.now()
     conference = ticket_type.conference
-    email = details["email"]
-    if not tickets_selectors.is_presenter(conference=conference, email=email):
+    email = presenter_email(ticket_type=ticket_type, user=user, link_token=link_token)
+    if email is None:
         raise RegistrationRefused(
             _(
-                "The presenter ticket is for speakers of accepted sessions. We could not find "
-                "a session with a speaker at this email address: use the address you gave in "
-                "your proposal, or choose another ticket."
+                "The presenter ticket is for speakers of accepted sessions. Sign in with the "
+                "address of your proposal, or ask us to email you a link."
             )
         )
     with transaction.atomic():
@@ -133,7 +218,7 @@ def register_presenter(*, ticket_type: TicketType, details: dict, now=None) -> R
             pricing=Registration.Pricing.PRESENTER,
             amount=0,
             currency=locked.currency,
-            **{field: details.get(field, "") for field in REGISTRANT_FIELDS},
+            **{field: details.get(field, "") for field in REGISTRANT_FIELDS} | {"email": email},
         )
         confirm(registration=registration, now=now)
         paid = Registration.objects.for_conference(conference).filter(
@@ -151,8 +236,6 @@ def confirm(*, registration: Registration, now=None, payment_intent_id: str = ""
     if payment_intent_id:
         registration.stripe_payment_intent_id = payment_intent_id
     registration.save()
-
-    from conference.tickets_emails import send_registration_confirmation
 
     registration_id = registration.pk
     transaction.on_commit(lambda: send_registration_confirmation.enqueue(registration_id))
@@ -186,8 +269,6 @@ def cancel(*, registration: Registration, refund: bool, now=None) -> Registratio
         registration.hold_expires_at = None
         registration.save()
         if tell_attendee:
-            from conference.tickets_emails import send_registration_cancelled
-
             registration_id = registration.pk
             transaction.on_commit(lambda: send_registration_cancelled.enqueue(registration_id))
     return registration

@@ -33,6 +33,10 @@ CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 CHECKOUT_SESSION_LIFETIME = datetime.timedelta(minutes=35)
 HOLD_GRACE = datetime.timedelta(minutes=5)
 
+# A speaker claims the presenter place by signing in or through a link emailed to them;
+# the link works once, for this long.
+PRESENTER_LINK_MAX_AGE = datetime.timedelta(hours=24)
+
 
 class TicketsPage(RoutablePageMixin, Page):
     """A conference's tickets: the ticket types on sale, the registration form, the receipt."""

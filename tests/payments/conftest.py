@@ -1,4 +1,7 @@
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from home import payments
 
@@ -57,3 +60,53 @@ def contact_email(home_page):
 def on_commit(django_capture_on_commit_callbacks):
     """Run on_commit callbacks (emails) as the request's transaction would on commit."""
     return django_capture_on_commit_callbacks
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """How often a presenter link was sent is counted in the (local-memory) cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def presenter_ticket(conference):
+    from conference.tickets_factories import TicketTypeFactory
+
+    return TicketTypeFactory(conference=conference, presenter=True)
+
+
+@pytest.fixture
+def accepted_proposal(conference):
+    """Ana's proposal to the TICTeC 2025 call was accepted; Ben co-presents."""
+    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+    from proposals.factories import SubmissionFactory
+    from proposals.models import SubmissionStatus
+
+    call = CallForProposalsPageFactory(parent=conference)
+    submission = SubmissionFactory(
+        call=call,
+        status=SubmissionStatus.ACCEPTED,
+        applicant_name="Ana Ruiz",
+        applicant_email="Ana@Example.org",
+    )
+    return SessionProposalFactory(
+        submission=submission,
+        co_presenters=[{"name": "Ben Okafor", "email": "ben@example.org", "organisation": ""}],
+    )
+
+
+@pytest.fixture
+def make_account(db):
+    """An account with one address, verified unless told otherwise."""
+
+    def make(email, *, verified=True, name="Ana Ruiz"):
+        first, last = name.split(" ", 1)
+        user = get_user_model().objects.create_user(
+            username=email, email=email, password="x", first_name=first, last_name=last
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+        return user
+
+    return make

@@ -1,4 +1,7 @@
-"""Presenters register free (a paid place is refunded once); staff list, export and cancel."""
+"""Presenters register free once they prove their address (a paid place is refunded once);
+staff list, export and cancel."""
+
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -6,58 +9,43 @@ from django.urls import reverse
 
 from conference import tickets_services
 from conference.models import Registration, TicketType
-from conference.tickets_factories import RegistrationFactory, TicketTypeFactory
+from conference.tickets_factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
-PRESENTER = {"name": "Ana Ruiz", "email": "ana@example.org", "organisation": "Democracy Club"}
+PRESENTER = {"name": "Ana Ruiz", "organisation": "Democracy Club"}
 
 
-@pytest.fixture
-def presenter_ticket(conference):
-    return TicketTypeFactory(conference=conference, presenter=True)
+def presenter_url(tickets_page, ticket_type):
+    return tickets_page.url + tickets_page.reverse_subpage("register", args=[ticket_type.pk])
 
 
-@pytest.fixture
-def accepted_proposal(conference):
-    """Ana's proposal to the TICTeC 2025 call was accepted; Ben co-presents."""
-    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
-    from proposals.factories import SubmissionFactory
-    from proposals.models import SubmissionStatus
-
-    call = CallForProposalsPageFactory(parent=conference)
-    submission = SubmissionFactory(
-        call=call,
-        status=SubmissionStatus.ACCEPTED,
-        applicant_name="Ana Ruiz",
-        applicant_email="Ana@Example.org",
-    )
-    return SessionProposalFactory(
-        submission=submission,
-        co_presenters=[{"name": "Ben Okafor", "email": "ben@example.org", "organisation": ""}],
-    )
-
-
-def test_presenter_registers_free_and_paid_place_is_refunded_once(
+def test_signed_in_speaker_claims_the_presenter_place_and_paid_place_is_refunded_once(
     client,
     fake_stripe,
     tickets_page,
     in_person,
     presenter_ticket,
     accepted_proposal,
+    make_account,
     mailoutbox,
     on_commit,
 ):
     paid = RegistrationFactory(ticket_type=in_person, email="ana@example.org", amount=250)
-    url = tickets_page.url + tickets_page.reverse_subpage("register", args=[presenter_ticket.pk])
+    client.force_login(make_account("Ana@example.org"))
+    url = presenter_url(tickets_page, presenter_ticket)
 
+    form_page = client.get(url)
     with on_commit(execute=True):
         response = client.post(url, PRESENTER)
     again = client.post(url, PRESENTER)
 
+    assert "You are registering as <strong>ana@example.org</strong>" in form_page.content.decode()
+    assert 'value="Ana Ruiz"' in form_page.content.decode()
     presenter = Registration.objects.get(ticket_type=presenter_ticket)
     assert response["Location"].endswith(f"registration/{presenter.reference}/")
     assert (presenter.status, presenter.pricing, presenter.amount) == ("confirmed", "presenter", 0)
+    assert (presenter.email, presenter.organisation) == ("ana@example.org", "Democracy Club")
     paid.refresh_from_db()
     assert paid.status == Registration.Status.REFUNDED
     [refund] = fake_stripe.refunds
@@ -76,6 +64,53 @@ def test_presenter_registers_free_and_paid_place_is_refunded_once(
     assert fake_stripe.sessions == {}
 
 
+def test_speaker_asks_for_a_link_by_email_and_registers_through_it(
+    client,
+    fake_stripe,
+    tickets_page,
+    in_person,
+    presenter_ticket,
+    accepted_proposal,
+    mailoutbox,
+    on_commit,
+):
+    paid = RegistrationFactory(ticket_type=in_person, email="ana@example.org", amount=250)
+    url = presenter_url(tickets_page, presenter_ticket)
+
+    asked = client.post(url, {"email": "ANA@example.org"}, follow=True)
+    [link_email] = mailoutbox
+    [link] = re.findall(r"http://\S+", link_email.body)
+    form_page = client.get(link)
+    token = form_page.context["link_token"]
+    with on_commit(execute=True):
+        response = client.post(url, PRESENTER | {"token": token})
+
+    assert asked.redirect_chain == [(url, 302)]
+    assert (
+        "If that address belongs to a speaker of an accepted session, we have emailed a link "
+        "to register." in asked.content.decode()
+    )
+    assert link_email.to == ["ana@example.org"]
+    assert link_email.subject == "Your presenter registration link for TICTeC 2025"
+    assert link.startswith(f"http://testserver{url}?token=")
+    assert "The link works once, within 24 hours." in link_email.body
+    assert "You are registering as <strong>ana@example.org</strong>" in form_page.content.decode()
+    presenter = Registration.objects.get(ticket_type=presenter_ticket)
+    assert response["Location"].endswith(f"registration/{presenter.reference}/")
+    assert (presenter.email, presenter.status, presenter.amount) == (
+        "ana@example.org",
+        "confirmed",
+        0,
+    )
+    paid.refresh_from_db()
+    assert paid.status == Registration.Status.REFUNDED
+    assert len(fake_stripe.posts_to("/v1/refunds")) == 1
+    assert sorted(m.subject for m in mailoutbox[1:]) == [
+        "Your registration for TICTeC 2025 is cancelled",
+        "Your registration for TICTeC 2025 is confirmed",
+    ]
+
+
 def test_refund_again_changes_nothing(fake_stripe, in_person):
     paid = RegistrationFactory(ticket_type=in_person)
 
@@ -85,8 +120,8 @@ def test_refund_again_changes_nothing(fake_stripe, in_person):
     assert len(fake_stripe.refunds) == 1
 
 
-def test_someone_who_is_not_a_speaker_cannot_take_a_presenter_ticket(
-    client, fake_stripe, tickets_page, presenter_ticket, conference
+def test_someone_who_is_not_a_speaker_is_offered_only_the_link(
+    client, fake_stripe, tickets_page, presenter_ticket, conference, make_account
 ):
     from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
     from proposals.factories import SubmissionFactory
@@ -97,11 +132,22 @@ def test_someone_who_is_not_a_speaker_cannot_take_a_presenter_ticket(
         applicant_email="ana@example.org",
     )
     SessionProposalFactory(submission=rejected)
-    url = tickets_page.url + tickets_page.reverse_subpage("register", args=[presenter_ticket.pk])
+    client.force_login(make_account("ana@example.org"))
 
-    response = client.post(url, PRESENTER)
+    page = client.get(presenter_url(tickets_page, presenter_ticket)).content.decode()
 
-    assert "The presenter ticket is for speakers of accepted sessions." in response.content.decode()
+    assert (
+        "You are signed in as ana@example.org, which is not a confirmed address of a speaker "
+        "of an accepted session." in page
+    )
+    assert "Email me a link" in page
+    assert 'name="organisation"' not in page
+    with pytest.raises(tickets_services.RegistrationRefused):
+        tickets_services.claim_presenter_place(
+            ticket_type=presenter_ticket,
+            details=PRESENTER,
+            user=get_user_model().objects.get(email="ana@example.org"),
+        )
     assert Registration.objects.count() == 0
 
 
@@ -219,11 +265,15 @@ def test_staff_add_a_ticket_type_and_bad_early_bird_is_refused(staff_client, con
     assert (ticket_type.price, ticket_type.early_bird_price) == (350, 250)
 
 
-def test_a_co_presenter_also_registers_free(fake_stripe, presenter_ticket, accepted_proposal):
-    registration = tickets_services.register_presenter(
+def test_a_co_presenter_also_registers_free(
+    fake_stripe, presenter_ticket, accepted_proposal, make_account
+):
+    registration = tickets_services.claim_presenter_place(
         ticket_type=presenter_ticket,
-        details={"name": "Ben Okafor", "email": "BEN@example.org"},
+        details={"name": "Ben Okafor", "email": "someone.else@example.org"},
+        user=make_account("BEN@example.org", name="Ben Okafor"),
     )
 
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.pricing == Registration.Pricing.PRESENTER
+    assert registration.email == "ben@example.org"
