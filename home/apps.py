@@ -1,7 +1,29 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
+
+
+def _start_retention(sender, using="default", **kwargs):
+    """Every deploy migrates: make sure the daily retention run is queued."""
+    from django_tasks_db.models import DBTaskResult
+
+    from home.models import RetentionRun
+    from home.tasks import can_schedule, ensure_retention_scheduled
+
+    if not can_schedule():
+        return
+    tables = connections[using].introspection.table_names()
+    if RetentionRun._meta.db_table in tables and DBTaskResult._meta.db_table in tables:
+        ensure_retention_scheduled()
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Site"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import personal_data
+
+        personal_data.register_home_sections()
+        post_migrate.connect(_start_retention, sender=self)

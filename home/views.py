@@ -1,9 +1,19 @@
-from django.http import HttpResponseServerError
-from django.shortcuts import render
+import json
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
 from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home import selectors
+from home import personal_data, selectors
+from home.forms import DeleteAccountForm
 from home.pagination import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -28,3 +38,30 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """The 500 page is static HTML: it must render when the database is down."""
     return HttpResponseServerError(get_template("500.html").render())
+
+
+@login_required
+def download_my_data(request):
+    """Everything the site holds about the person, as one JSON file."""
+    data = personal_data.export_for(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, cls=DjangoJSONEncoder, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="my-data-{timezone.now():%Y%m%d}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@reauthentication_required(allow_get=True)
+def delete_account(request):
+    """Ask for confirmation (and, through allauth, the password again), then delete."""
+    refusals = personal_data.deletion_refusals(user=request.user)
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not refusals and form.is_valid():
+        personal_data.delete_account(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account has been deleted, with what it held."))
+        return redirect("/")
+    return render(request, "account/delete.html", {"form": form, "refusals": refusals})

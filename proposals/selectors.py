@@ -1,6 +1,6 @@
 """Reads reused across views, exports and the admin, each in a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 
 from . import scoring
 from .models import REVIEWABLE_STATUSES, Review, Submission, SubmissionStatus
@@ -167,35 +167,10 @@ def call_overview(*, calls):
     ]
 
 
-def personal_data_export(*, user):
-    submissions = (
-        Submission.objects.filter(applicant_id=user.pk)
-        .select_related("call")
-        .prefetch_related("files", "events", Prefetch("email_logs"))
+def past_retention(*, cutoff):
+    """Submissions not yet anonymised whose last change was before ``cutoff``, oldest first."""
+    return list(
+        Submission.objects.filter(updated_at__lt=cutoff, anonymised_at__isnull=True)
+        .select_related("call", "applicant")
+        .order_by("updated_at", "pk")
     )
-    return {
-        "account": {"email": user.email, "name": user.get_full_name()},
-        "submissions": [
-            {
-                "call": s.call.title,
-                "title": s.title,
-                "status": s.applicant_status.value,
-                "created_at": s.created_at,
-                "submitted_at": s.submitted_at,
-                "answers": [
-                    {"question": row["label"], "answer": row["value"]}
-                    for row in s.answer_rows(files=list(s.files.all()))
-                ],
-                "files": [
-                    {"question": f.question_key, "name": f.original_name, "size": f.size}
-                    for f in s.files.all()
-                ],
-                "emails": [
-                    {"subject": e.subject, "sent": e.created_at, "status": e.status}
-                    for e in s.email_logs.all()
-                ],
-                "history": [{"action": e.action, "at": e.created_at} for e in s.events.all()],
-            }
-            for s in submissions
-        ],
-    }

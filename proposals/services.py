@@ -8,10 +8,13 @@ from collections import Counter
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import emails, scoring
+from home import personal_data
+
+from . import emails, scoring, selectors
 from .models import (
     OUTCOME_STATUSES,
     REVIEWABLE_STATUSES,
@@ -428,9 +431,39 @@ def send_outcomes(*, submissions, by=None):
 # --- Privacy ---------------------------------------------------------------------
 
 
+def _identifiers(submission):
+    """The names and addresses a submission's applicant goes by, to find quotes of them."""
+    applicant = submission.applicant
+    found = {submission.applicant_name, submission.applicant_email}
+    if applicant is not None:
+        found |= {applicant.get_full_name(), applicant.email}
+    return {value for value in found if value}
+
+
+def redact_quotes(*, reviews, needles):
+    """Replace the person's names and addresses in review comments and conflict reasons."""
+    needles = {n for n in needles if n}
+    if not needles:
+        return 0
+    quoting = Q()
+    for needle in needles:
+        quoting |= Q(comment__icontains=needle) | Q(conflict_reason__icontains=needle)
+    changed = 0
+    for review in reviews.filter(quoting):
+        review.comment = personal_data.redact(review.comment, needles)
+        review.conflict_reason = personal_data.redact(review.conflict_reason, needles)
+        review.save(update_fields=["comment", "conflict_reason"])
+        changed += 1
+    return changed
+
+
 def erase_personal_data(*, submission, by=None):
-    """Remove answers, files and contact details; keep anonymised scores and status."""
+    """Remove answers, files and contact details, and sever every link to the person: the
+    email log's copies, their name on the history, review comments quoting them. The status
+    and the anonymised scores are kept."""
     with transaction.atomic():
+        needles = _identifiers(submission)
+        applicant_id = submission.applicant_id
         for stored in submission.files.all():
             name, storage = stored.file.name, stored.file.storage
             transaction.on_commit(lambda n=name, s=storage: s.delete(n))
@@ -443,7 +476,12 @@ def erase_personal_data(*, submission, by=None):
         submission.applicant_email = ""
         submission.anonymised_at = timezone.now()
         submission.save()
-        submission.email_logs.update(to="erased@invalid", body="", subject="")
+        submission.email_logs.update(
+            to=personal_data.ERASED_EMAIL, body="", subject="", recipient_user=None
+        )
+        if applicant_id is not None:
+            submission.events.filter(actor_id=applicant_id).update(actor=None)
+        redact_quotes(reviews=Review.objects.filter(submission=submission), needles=needles)
         call = submission.call.specific
         details = call.get_details_instance(submission)
         if details is not None:
@@ -452,16 +490,38 @@ def erase_personal_data(*, submission, by=None):
     return submission
 
 
-def anonymise_older_than(*, days, now=None):
-    """Erase personal data of submissions last changed more than ``days`` ago."""
-    cutoff = (now or timezone.now()) - timezone.timedelta(days=days)
-    count = 0
-    for submission in Submission.objects.filter(
-        updated_at__lt=cutoff, anonymised_at__isnull=True
-    ).select_related("call"):
-        erase_personal_data(submission=submission)
-        count += 1
-    return count
+def forget(*, submission, by=None):
+    """The retention policy for one submission: a draft (never submitted) is deleted with
+    its files; anything submitted keeps its status and anonymised scores."""
+    if submission.status != SubmissionStatus.DRAFT:
+        return erase_personal_data(submission=submission, by=by)
+    with transaction.atomic():
+        for stored in submission.files.all():
+            name, storage = stored.file.name, stored.file.storage
+            transaction.on_commit(lambda n=name, s=storage: s.delete(n))
+        submission.delete()
+    return None
+
+
+def expire_submissions(*, cutoff, dry_run=False):
+    """Forget every submission last changed before ``cutoff`` (see forget). Returns what
+    was done, or with ``dry_run`` what would be, one line each; a dry run changes nothing."""
+    done = []
+    for submission in selectors.past_retention(cutoff=cutoff):
+        action = _("delete draft") if submission.is_draft else _("anonymise")
+        done.append(
+            _("Submission %(id)s to %(call)s (%(status)s, last changed %(changed)s): %(action)s")
+            % {
+                "id": submission.pk,
+                "call": submission.call.title,
+                "status": submission.get_status_display(),
+                "changed": f"{submission.updated_at:%Y-%m-%d}",
+                "action": action,
+            }
+        )
+        if not dry_run:
+            forget(submission=submission)
+    return done
 
 
 __all__ = [
@@ -480,5 +540,7 @@ __all__ = [
     "decide",
     "send_outcomes",
     "erase_personal_data",
-    "anonymise_older_than",
+    "forget",
+    "expire_submissions",
+    "redact_quotes",
 ]

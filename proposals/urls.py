@@ -1,4 +1,5 @@
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -6,7 +7,12 @@ app_name = "proposals"
 
 urlpatterns = [
     path("my-submissions/", views.my_submissions, name="my_submissions"),
-    path("my-submissions/my-data.json", views.download_my_data, name="my_data"),
+    # The download now holds everything about the person (home's account page).
+    path(
+        "my-submissions/my-data.json",
+        RedirectView.as_view(pattern_name="account_my_data"),
+        name="my_data",
+    ),
     path("my-submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
     path("my-submissions/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path(

@@ -3,7 +3,6 @@
 Views parse input, ask permissions, call one service and render.
 """
 
-import json
 import mimetypes
 import uuid
 
@@ -14,7 +13,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -260,17 +258,4 @@ def submission_file(request, pk, file_pk):
         content_type=content_type,
     )
     response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@login_required
-def download_my_data(request):
-    """Everything held about the person's submissions, as JSON."""
-    data = selectors.personal_data_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, indent=2, default=str), content_type="application/json; charset=utf-8"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="my-submissions-{timezone.now():%Y%m%d}.json"'
-    )
     return response

@@ -241,6 +241,11 @@ TASKS = {
     }
 }
 
+# Personal data (UK GDPR): submissions last changed more than this many days ago are
+# anonymised (drafts deleted) by the retention task, which the database queue runs daily
+# (home/tasks.py; `manage.py apply_retention --dry-run` lists what it would erase).
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "730"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "mySociety")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")

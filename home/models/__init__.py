@@ -2,6 +2,7 @@ from .donations import Donation, DonationAmount, DonationPage
 from .news import NewsArticlePage, NewsArticleTag, NewsIndexPage
 from .pages import ContentPage, HomePage, HomePageFeaturedItem
 from .payments import ProcessedStripeEvent
+from .retention import RetentionRun
 from .settings import NavigationItem, NavigationSettings, SiteSettings
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "NewsArticleTag",
     "NewsIndexPage",
     "ProcessedStripeEvent",
+    "RetentionRun",
     "SiteSettings",
 ]

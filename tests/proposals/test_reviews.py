@@ -336,7 +336,7 @@ def test_anonymise_command_erases_old_submissions(call):
     new = SubmissionFactory(call=call)
     Submission.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=400))
 
-    call_command("anonymise_submissions", "--days", "365")
+    call_command("apply_retention", "--days", "365")
 
     old.refresh_from_db()
     new.refresh_from_db()
@@ -350,7 +350,7 @@ def test_download_my_data(client, call, applicant):
     )
     client.force_login(applicant)
 
-    data = client.get("/my-submissions/my-data.json").json()
+    data = client.get("/my-submissions/my-data.json", follow=True).json()
 
     assert data["account"]["email"] == "amani@example.org"
     assert [s["title"] for s in data["submissions"]] == [
