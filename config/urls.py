@@ -1,3 +1,5 @@
+from allauth.account import views as account_views
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -9,6 +11,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import email_webhooks
 from home import views as home_views
 
 urlpatterns = [
@@ -26,7 +29,19 @@ urlpatterns = [
         login_required(TemplateView.as_view(template_name="account/overview.html")),
         name="account_overview",
     ),
+    # Changing the password first asks for it again (allauth's reauthentication), like
+    # changing email addresses does; the form then asks only for the new one.
+    path(
+        "accounts/password/change/",
+        reauthentication_required(account_views.password_change),
+        name="account_change_password",
+    ),
     path("accounts/", include("allauth.urls")),
+    path(
+        "anymail/<slug:esp>/tracking/",
+        email_webhooks.tracking_webhook,
+        name="anymail_tracking_webhook",
+    ),
     path("sitemap.xml", sitemap),
     path("", include("home.urls")),
     path("", include("proposals.urls")),
@@ -36,6 +51,9 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    # Private pages send people to allauth's sign-in (WAGTAIL_FRONTEND_LOGIN_URL); Wagtail's
+    # own login form, which skips verification and the lockout, is closed.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("", include(wagtail_urls)),
 )
 

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 from django.views.generic import RedirectView
 
 from . import views
@@ -20,6 +20,4 @@ urlpatterns = [
         views.submission_file,
         name="submission_file",
     ),
-    # django-anymail's delivery webhooks (authenticated by ANYMAIL WEBHOOK_SECRET).
-    path("anymail/", include("anymail.urls")),
 ]

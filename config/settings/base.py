@@ -160,10 +160,24 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
+# Changing, adding or removing an email address and changing the password ask for the
+# password again when it was last confirmed more than ACCOUNT_REAUTHENTICATION_TIMEOUT ago.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_ADAPTER = "home.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"change_password": "home.accounts.ChangePasswordForm"}
+# Following the emailed link signs the person in (in the browser they signed up in) and
+# returns them to the page they started from (the `next` kept through sign-up).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-# The Wagtail admin signs in through allauth, so its rate limits apply there too.
+# Every sign-in goes through allauth, so its rate limits and verification apply everywhere:
+# the Wagtail admin's, and Wagtail's own login for private pages (/<lang>/_util/login/).
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# How many reverse proxies in front of the site append to X-Forwarded-For (the load
+# balancer counts as one). 0 trusts nothing and counts REMOTE_ADDR. Used by allauth's and
+# the submission form's rate limits (proposals/ratelimit.py).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset, rate-limited, serves staff too
 ACCOUNT_USER_DISPLAY = operator.attrgetter("email")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{os.environ.get('SITE_NAME', 'mySociety')}] "
