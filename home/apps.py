@@ -23,7 +23,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import personal_data
+        from home import checks, personal_data  # noqa: F401  (checks registers itself)
 
         personal_data.register_home_sections()
         post_migrate.connect(_start_retention, sender=self)
