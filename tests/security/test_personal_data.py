@@ -466,3 +466,16 @@ def test_retention_schedule_never_doubles(deferring_tasks, django_capture_on_com
 def test_retention_cannot_schedule_itself_on_the_immediate_backend(db):
     assert ensure_retention_scheduled() is None
     assert RetentionRun.objects.count() == 0
+
+
+def test_migrate_starts_the_daily_retention_run(
+    deferring_tasks, django_capture_on_commit_callbacks
+):
+    from home.apps import _start_retention
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _start_retention(sender=None)
+        _start_retention(sender=None)
+
+    run = RetentionRun.objects.get()
+    assert [r.args for r in _retention_runs(deferring_tasks)] == [[run.pk]]
