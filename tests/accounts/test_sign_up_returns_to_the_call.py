@@ -6,6 +6,7 @@ from html import unescape
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 
 from proposals.factories import CallPageFactory
 
@@ -56,3 +57,30 @@ def test_confirming_the_email_signs_the_person_in_and_returns_them_to_the_call(c
     assert '<h2 id="apply-heading">Apply</h2>' in html
     assert "Sign in to apply" not in html
     assert 'name="action" value="draft"' in html
+
+
+def test_a_link_opened_in_another_browser_returns_to_the_call_to_sign_in(client, home_page):
+    call = CallPageFactory(parent=home_page, slug="tictec-2025-call")
+    client.post(
+        f"/accounts/signup/?next={call.url}",
+        {
+            "email": "noor@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "next": call.url,
+        },
+    )
+    link = re.search(r"http://testserver(/accounts/confirm-email/\S+)", mail.outbox[0].body).group(
+        1
+    )
+    assert link.endswith(f"/?next={call.url.replace('/', '%2F')}")
+
+    phone = Client()
+    confirm_form = phone.get(link).content.decode()
+    response = phone.post(link.split("?")[0], {"next": hidden_next(confirm_form)}, follow=True)
+
+    assert response.redirect_chain == [(call.url, 302)]
+    assert phone.session.get("_auth_user_id") is None
+    html = response.content.decode()
+    assert "You have confirmed noor@example.org." in html
+    assert link_to(html, "Sign in to apply") == f"/accounts/login/?next={call.url}"
