@@ -55,7 +55,10 @@ TICKET_TYPES = [
     },
     {
         "name": "Presenter",
-        "description": "For speakers of accepted sessions: register by 14 February 2025.",
+        "description": (
+            "Free for speakers of accepted sessions: sign in with the address of your "
+            "proposal, or ask for a link by email. Register by 14 February 2025."
+        ),
         "attendance": TicketType.Attendance.IN_PERSON,
         "price": Decimal("0.00"),
         "free_for_presenters": True,

@@ -88,3 +88,48 @@ def test_choose_register_pay_and_see_confirmation(
     [email] = mailoutbox
     assert email.to == ["ana@example.org"]
     assert email.attachments[0][0].endswith(".ics")
+
+
+def test_speaker_asks_for_a_link_and_registers_free(
+    browser_page, assert_accessible, live_fake_stripe, tickets_page, mailoutbox
+):
+    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+    from proposals.factories import SubmissionFactory
+
+    conference = tickets_page.get_parent().specific
+    SessionProposalFactory(
+        submission=SubmissionFactory(
+            call=CallForProposalsPageFactory(parent=conference),
+            status="accepted",
+            applicant_name="Ana Ruiz",
+            applicant_email="ana@example.org",
+        )
+    )
+    presenter = TicketTypeFactory(conference=conference, presenter=True)
+    page = browser_page
+    page.goto(tickets_page.url)
+
+    page.get_by_role("link", name="Register: Presenter").click()
+    assert page.locator("h2").all_inner_texts()[:2] == ["Sign in", "Or ask for a link by email"]
+    assert_accessible(page)
+
+    page.get_by_label("Email address").fill("ana@example.org")
+    page.get_by_role("button", name="Email me a link").click()
+    assert (
+        page.locator(".messages")
+        .inner_text()
+        .startswith("If that address belongs to a speaker of an accepted session")
+    )
+    assert_accessible(page)
+
+    [link_email] = mailoutbox
+    [link] = re.findall(r"http://\S+", link_email.body)
+    page.goto(link)
+    assert "You are registering as ana@example.org" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    page.get_by_label("Full name").fill("Ana Ruiz")
+    page.get_by_role("button", name="Register").click()
+    assert page.locator("h1").inner_text() == "Your registration is confirmed"
+    registration = Registration.objects.get(ticket_type=presenter)
+    assert (registration.email, registration.amount) == ("ana@example.org", 0)
