@@ -206,6 +206,41 @@ class ApplicationForm(forms.Form):
         return valid
 
 
+def _choice_labels(field):
+    labels = {}
+    for key, label in field.choices:
+        if isinstance(label, (list, tuple)):  # an option group
+            labels.update({str(k): str(v) for k, v in label})
+        else:
+            labels[str(key)] = str(label)
+    return labels
+
+
+def sent_rows(*bound_forms):
+    """[(label, text)] of what was typed into bound forms, whether it validated or not:
+    shown back to the person when it could not be saved, so nothing is lost."""
+    rows = []
+    for form in bound_forms:
+        if form is None or not form.is_bound:
+            continue
+        for bound in form:
+            field = bound.field
+            if isinstance(field, forms.FileField):
+                uploaded = form.files.get(bound.html_name)
+                value = getattr(uploaded, "name", "")
+            elif isinstance(field, forms.BooleanField):
+                value = _("Yes") if bound.data else ""
+            elif hasattr(field, "choices"):
+                labels = _choice_labels(field)
+                chosen = bound.data if isinstance(bound.data, (list, tuple)) else [bound.data]
+                value = ", ".join(labels.get(str(v), str(v)) for v in chosen if v not in (None, ""))
+            else:
+                value = bound.data
+            if value not in (None, ""):
+                rows.append((bound.label, value))
+    return rows
+
+
 class SubmissionDetailsForm(forms.ModelForm):
     """Base for a host's typed per-call fields (``CallPageMixin.submission_details_form_class``).
 

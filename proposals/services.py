@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.forms.models import construct_instance
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -98,7 +99,9 @@ def _get_or_create(*, call, by, submission, idempotency_key, applicant_name="", 
             raise NotEditable(_("You can only change your own submissions."))
         return Submission.objects.select_for_update().get(pk=submission.pk), False
     if idempotency_key:
-        existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
+        existing = (
+            Submission.objects.select_for_update().filter(idempotency_key=idempotency_key).first()
+        )
         if existing is not None:
             if existing.applicant_id != getattr(by, "pk", None) or existing.call_id != call.pk:
                 raise NotEditable(_("You can only change your own submissions."))
@@ -131,6 +134,18 @@ def _get_or_create(*, call, by, submission, idempotency_key, applicant_name="", 
         return Submission.objects.get(idempotency_key=idempotency_key), False
 
 
+def _bind_details(details_form, *, call, submission):
+    """Point the typed-details form at the submission's existing row, so a repeated or
+    racing request (which built its form before that row existed) updates it instead of
+    adding a second one."""
+    existing = call.get_details_instance(submission)
+    if existing is not None and existing.pk != details_form.instance.pk:
+        meta = details_form._meta
+        details_form.instance = construct_instance(
+            details_form, existing, fields=meta.fields, exclude=meta.exclude
+        )
+
+
 def _write(submission, *, call, title, answers, uploads, details_form):
     submission.answers, submission.questions = _snapshot(
         call, answers, submission.answers, submission.questions
@@ -141,6 +156,7 @@ def _write(submission, *, call, title, answers, uploads, details_form):
     if uploads:
         _store_files(submission, uploads)
     if details_form is not None:
+        _bind_details(details_form, call=call, submission=submission)
         details_form.instance.submission = submission
         details_form.save_for(submission)
         if not call.submission_title_label:
@@ -231,6 +247,48 @@ def submit(
             emails.queue_submission_email(submission=submission, kind=EmailKind.CONFIRMATION)
         else:
             _log(submission, "edited", by)
+    return submission
+
+
+def keep_as_draft(
+    *,
+    call,
+    by,
+    answers,
+    title=None,
+    submission=None,
+    idempotency_key=None,
+    uploads=None,
+    details_form=None,
+):
+    """Keep what someone sent when the call could not take it (it has closed, or is not
+    open yet) as their draft: never as a submission, so nothing reaches reviewers late.
+
+    A submission already sent is left exactly as it was. Returns the draft, or None
+    when nothing could be kept (no account to keep it under, or no draft to keep it in).
+    """
+    if not (by and by.is_authenticated):
+        return None
+    if submission is not None and not submission.is_draft:
+        return None
+    try:
+        with transaction.atomic():
+            submission, _created = _get_or_create(
+                call=call, by=by, submission=submission, idempotency_key=idempotency_key
+            )
+            if not submission.is_draft:
+                return None
+            _write(
+                submission,
+                call=call,
+                title=title,
+                answers=answers,
+                uploads=uploads or {},
+                details_form=details_form,
+            )
+            _log(submission, "kept as a draft: call not open", by)
+    except NotEditable:
+        return None
     return submission
 
 
@@ -530,6 +588,7 @@ __all__ = [
     "AssignmentRefused",
     "save_draft",
     "submit",
+    "keep_as_draft",
     "withdraw",
     "assign",
     "unassign",

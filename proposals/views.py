@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .forms import ApplicationForm
+from .forms import ApplicationForm, sent_rows
 from .models import Submission, SubmissionFile, SubmissionStatus
 from .ratelimit import hit, submission_posts_per_minute
 
@@ -30,8 +30,17 @@ def _call_state(call):
     return "open"
 
 
+def _posted_key(request):
+    try:
+        return uuid.UUID(request.POST.get("idempotency_key", ""))
+    except ValueError:
+        return None
+
+
 def _current_submission(call, request, submission_id):
-    """The person's own submission being edited, if any."""
+    """The person's own submission being edited, if any: the one the form names, else
+    the one this very form already created (a double click, a second tab, back and
+    resubmit), else their only one when the call takes one per person."""
     user = request.user
     if not user.is_authenticated:
         return None
@@ -41,6 +50,11 @@ def _current_submission(call, request, submission_id):
             return mine.get(pk=int(submission_id))
         except (ValueError, Submission.DoesNotExist):
             raise Http404 from None
+    key = _posted_key(request) if request.method == "POST" else None
+    if key is not None:
+        same_form = mine.filter(idempotency_key=key).first()
+        if same_form is not None:
+            return same_form
     if not call.allow_multiple_submissions:
         return mine.exclude(status=SubmissionStatus.WITHDRAWN).first()
     return None
@@ -77,8 +91,7 @@ def serve_call(call, request):
         if call.account_required and not request.user.is_authenticated:
             return redirect_to_login(call.url)
         if state != "open":
-            messages.error(request, _("This call is closed: your changes were not saved."))
-            return _render(call, request, state=state, submission=submission, status=403)
+            return _keep_late_post(call, request, submission, state=state)
         return _handle_post(call, request, submission)
     if submission is not None and not submission.is_editable_status:
         if submission_id:
@@ -90,18 +103,67 @@ def serve_call(call, request):
     )
 
 
+def _keep_late_post(call, request, submission, *, state):
+    """The call cannot take this post (it has closed, or is not open yet): keep what was
+    sent as the person's draft where there is one to keep, and show it back either way."""
+    form, details_form = _build_forms(call, request, submission, draft=True)
+    form.is_valid()
+    details_ok = details_form is None or details_form.is_valid()
+    kept = services.keep_as_draft(
+        call=call,
+        by=request.user,
+        submission=submission,
+        idempotency_key=_posted_key(request),
+        answers=form.partial_answers(),
+        title=form.cleaned_data.get("title") if call.submission_title_label else None,
+        uploads=form.uploaded_files(),
+        details_form=details_form if details_ok else None,
+    )
+    if state == "closed":
+        opening = _("This call has closed, so what you sent could not be submitted.")
+    else:
+        opening = _("This call is not open yet, so what you sent could not be submitted.")
+    if kept is not None:
+        ending = _("We have kept it as a draft: you will find it under My submissions.")
+    else:
+        ending = _("What you sent is shown below so that you can keep a copy.")
+    messages.error(request, f"{opening} {ending}")
+    return _render(
+        call,
+        request,
+        state=state,
+        submission=kept or submission,
+        sent=sent_rows(form, details_form),
+        status=403,
+    )
+
+
 def _handle_post(call, request, submission):
     action = request.POST.get("action", "submit")
     draft = action == "draft" and request.user.is_authenticated
     if submission is not None and not submission.is_editable_status:
-        raise PermissionDenied
+        # Withdrawn or decided: keep what was typed, in a form that starts a new one.
+        messages.error(
+            request,
+            _(
+                "That submission was withdrawn or has been decided, so it can no longer be "
+                "changed. What you typed is kept below: you can send it as a new submission."
+            ),
+        )
+        form, details_form = _build_forms(call, request, None)
+        return _render(
+            call,
+            request,
+            state="open",
+            form=form,
+            details_form=details_form,
+            idempotency_key=uuid.uuid4(),
+            status=409,
+        )
     form, details_form = _build_forms(call, request, submission, draft=draft)
     form_ok = form.is_valid()
     details_ok = details_form is None or details_form.is_valid()
-    try:
-        key = uuid.UUID(request.POST.get("idempotency_key", ""))
-    except ValueError:
-        key = None
+    key = _posted_key(request)
     common = {"call": call, "by": request.user, "submission": submission, "idempotency_key": key}
     try:
         if form_ok and details_ok:
@@ -115,19 +177,29 @@ def _handle_post(call, request, submission):
             }
             if draft:
                 submission = services.save_draft(**kwargs)
-                messages.success(
-                    request, _("Draft saved. You can come back to it until the call closes.")
-                )
+                if submission.is_draft:
+                    saved = _("Draft saved. You can come back to it until the call closes.")
+                else:  # a stale tab's "Save draft" on what has since been submitted
+                    saved = _("Changes saved. Your submission stays submitted.")
+                messages.success(request, saved)
                 return HttpResponseRedirect(f"{call.url}?submission={submission.pk}#apply")
+            was_submitted = submission is not None and not submission.is_draft
             submission = services.submit(
                 **kwargs,
                 applicant_name=form.cleaned_data.get("applicant_name", ""),
                 applicant_email=form.cleaned_data.get("applicant_email", ""),
             )
-            messages.success(
-                request,
-                _("Thank you: your submission has been received. We have emailed you a copy."),
-            )
+            if not was_submitted:
+                received = _(
+                    "Thank you: your submission has been received. We have emailed you a copy."
+                )
+            elif request.POST.get("submission"):
+                received = _("Your changes are saved.")
+            else:  # the same form sent again: a double click, a second tab, back and resubmit
+                received = _(
+                    "Your submission had already been received: we have saved your latest changes."
+                )
+            messages.success(request, received)
             if request.user.is_authenticated:
                 return redirect("proposals:submission_detail", pk=submission.pk)
             return HttpResponseRedirect(f"{call.url}?received=1")
@@ -152,9 +224,9 @@ def _handle_post(call, request, submission):
                         and "required" in [e.code for e in form.errors.as_data()[file_key]]
                     ):
                         del form.errors[file_key]
-    except services.CallClosed as error:
-        messages.error(request, str(error))
-        return _render(call, request, state="closed", submission=submission, status=403)
+    except services.CallClosed:
+        # It closed between the page's check and the save.
+        return _keep_late_post(call, request, submission, state="closed")
     except services.NotEditable as error:
         messages.error(request, str(error))
         return _render(
@@ -177,7 +249,18 @@ def _handle_post(call, request, submission):
     )
 
 
-def _render(call, request, *, state, submission=None, form=None, details_form=None, status=200):
+def _render(
+    call,
+    request,
+    *,
+    state,
+    submission=None,
+    form=None,
+    details_form=None,
+    sent=None,
+    idempotency_key=None,
+    status=200,
+):
     context = call.get_context(request)
     context.update(
         {
@@ -185,9 +268,9 @@ def _render(call, request, *, state, submission=None, form=None, details_form=No
             "submission": submission,
             "form": form,
             "details_form": details_form,
-            "idempotency_key": (
-                submission.idempotency_key if submission else request.POST.get("idempotency_key")
-            )
+            "sent_rows": sent or [],
+            "idempotency_key": idempotency_key
+            or (submission.idempotency_key if submission else _posted_key(request))
             or uuid.uuid4(),
             "my_submissions": selectors.my_submissions_for_call(user=request.user, call=call),
             "received": request.GET.get("received") == "1",

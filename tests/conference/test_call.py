@@ -1,10 +1,14 @@
 """The TICTeC call for session proposals on the proposals engine."""
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+from conference.call_forms import SessionProposalForm
 from conference.models import (
     CallForProposalsPage,
     ConferencePage,
@@ -314,3 +318,121 @@ def test_demo_call_loads_twice_without_duplicates(home_page):
     assert len(rows) == 40
     assert sum(1 for r in rows if r.review_count) >= 30
     assert Submission.objects.filter(status=SubmissionStatus.ACCEPTED).count() == 5
+
+
+# --- Nothing typed is lost: double submits, stale tabs, the deadline ---------------
+
+
+def test_submitting_the_proposal_twice_keeps_one_and_says_it_was_received(
+    client, tictec, call_page, applicant, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(call_page.url, proposal_post(tictec))
+        second = client.post(call_page.url, proposal_post(tictec), follow=True)
+
+    html = second.content.decode()
+    submission = Submission.objects.get()
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert SessionProposal.objects.count() == 1
+    assert submission.status == SubmissionStatus.SUBMITTED
+    assert "Your submission had already been received" in html
+    assert "What ten years of FOI requests taught us about anti-corruption" in html
+    assert "How data from access to information requests fed investigations." in html
+    assert len(mail.outbox) == 1
+
+
+def test_a_stale_tab_sending_the_form_again_updates_the_same_proposal(
+    client, tictec, call_page, applicant
+):
+    client.force_login(applicant)
+    client.post(call_page.url, proposal_post(tictec))
+
+    stale = client.post(
+        call_page.url,
+        proposal_post(tictec, **{"details-abstract": "Rewritten in the other tab."}),
+        follow=True,
+    )
+
+    submission = Submission.objects.get()
+    assert stale.status_code == 200
+    assert submission.session_proposal.abstract == "Rewritten in the other tab."
+    assert submission.status == SubmissionStatus.SUBMITTED
+    assert "Rewritten in the other tab." in stale.content.decode()
+
+
+def test_saving_the_draft_twice_keeps_one_draft_with_the_text(client, tictec, call_page, applicant):
+    client.force_login(applicant)
+    draft_post = proposal_post(tictec, action="draft")
+
+    first = client.post(call_page.url, draft_post)
+    second = client.post(call_page.url, draft_post)
+
+    draft = Submission.objects.get()
+    page = client.get(second["Location"]).content.decode()
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert second["Location"] == f"{call_page.url}?submission={draft.pk}#apply"
+    assert draft.status == SubmissionStatus.DRAFT
+    assert SessionProposal.objects.get().abstract == (
+        "How data from access to information requests fed investigations."
+    )
+    assert "How data from access to information requests fed investigations." in page
+    assert "Three procurement investigations used our data." in page
+
+
+def test_a_racing_request_updates_the_proposal_its_twin_created(tictec, call_page, applicant):
+    """Two identical requests that both built their form before either saved."""
+
+    def form(abstract):
+        data = proposal_post(tictec, **{"details-abstract": abstract})
+        bound = SessionProposalForm(data, call=call_page, instance=None)
+        assert bound.is_valid(), bound.errors
+        return bound
+
+    key = "0d4b2c55-3a0a-4c43-9d8e-0c3b6f7b1a11"
+    first, second = form("First of the twins."), form("Second of the twins.")
+    services.submit(
+        call=call_page,
+        by=applicant,
+        answers={},
+        title="Twins",
+        idempotency_key=key,
+        details_form=first,
+    )
+    services.submit(
+        call=call_page,
+        by=applicant,
+        answers={},
+        title="Twins",
+        idempotency_key=key,
+        details_form=second,
+    )
+
+    assert Submission.objects.count() == 1
+    assert SessionProposal.objects.get().abstract == "Second of the twins."
+
+
+def test_a_proposal_sent_one_second_after_closing_is_kept_as_a_draft(
+    client, tictec, call_page, applicant
+):
+    client.force_login(applicant)
+    call_page.closes_at = timezone.now() - datetime.timedelta(seconds=1)
+    call_page.save()
+
+    response = client.post(call_page.url, proposal_post(tictec))
+
+    html = response.content.decode()
+    draft = Submission.objects.get()
+    assert response.status_code == 403
+    assert "This call has closed" in html
+    assert "How data from access to information requests fed investigations." in html
+    assert "Three procurement investigations used our data." in html
+    assert draft.status == SubmissionStatus.DRAFT
+    assert draft.applicant == applicant
+    assert draft.answers["evidence_of_impact"] == "Three procurement investigations used our data."
+    assert draft.session_proposal.abstract == (
+        "How data from access to information requests fed investigations."
+    )
+    assert mail.outbox == []
