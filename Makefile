@@ -24,14 +24,18 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+VNU_JAR_VERSION := 26.9.27
+
+$(VENV)/.installed-test: pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
+	@# The Nu HTML checker, for the valid-HTML browser test (runs on Java).
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_JAR_VERSION)
 	touch $@ $(VENV)/.installed-run
 
-system-deps: ## install the Debian packages the browser tests need (chromium)
-	@if [ ! -x /usr/bin/chromium ]; then \
+system-deps: ## install the Debian packages the browser tests need (chromium, Java for the HTML checker)
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium default-jre-headless >/dev/null; \
 	fi
 
 demo: $(VENV)/.installed-run ## migrate, load the demo content, collect static files
