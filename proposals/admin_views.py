@@ -174,6 +174,9 @@ class ReviewView(ProposalsAdminView):
             }
             rows = [row for row in rows if row["key"] not in personal]
         others = selectors.other_reviews(review=self.review) if self.review.is_done else None
+        if others and self.review.others_seen_at is None:
+            services.note_others_seen(by=self.request.user, submission=submission)
+            self.review.refresh_from_db(fields=["others_seen_at"])
         context.update(
             {
                 "review": self.review,
@@ -191,6 +194,9 @@ class ReviewView(ProposalsAdminView):
         return context
 
     def post(self, request, *args, **kwargs):
+        if self.review.is_locked:
+            messages.error(request, _("This submission has been decided: your review is locked."))
+            return redirect("proposals_admin:review", review_id=self.review.pk)
         if "declare_conflict" in request.POST:
             conflict_form = ConflictForm(request.POST)
             if conflict_form.is_valid():
@@ -229,6 +235,7 @@ class RankingView(ManagerMixin, ProposalsAdminView):
 
     def get(self, request, *args, **kwargs):
         rows, criteria = selectors.ranking(call=self.call, params=request.GET)
+        services.note_others_seen(by=request.user, call=self.call)
         file_format = request.GET.get("export")
         if file_format in ("csv", "xlsx"):
             return exports.export_response(
@@ -331,6 +338,9 @@ class SubmissionAdminView(ManagerMixin, ProposalsAdminView):
         reviews = list(self.submission.reviews.select_related("reviewer"))
         assigned = {r.reviewer_id for r in reviews}
         candidates = services.reviewer_candidates(self.call).exclude(pk__in=assigned)
+        criteria_by_id = {str(c.pk): c for c in self.call.get_criteria()}
+        if any(r.reviewer_id == self.request.user.pk and not r.others_seen_at for r in reviews):
+            services.note_others_seen(by=self.request.user, submission=self.submission)
         if self.submission.applicant_id:
             candidates = candidates.exclude(pk=self.submission.applicant_id)
         context.update(
@@ -340,7 +350,10 @@ class SubmissionAdminView(ManagerMixin, ProposalsAdminView):
                 "rows": self.submission.answer_rows(files=list(self.submission.files.all())),
                 "summary": self.call.summary_rows(self.submission),
                 "reviews": reviews,
-                "criteria_by_id": {str(c.pk): c for c in self.call.get_criteria()},
+                "criteria_by_id": criteria_by_id,
+                "review_changes": selectors.review_changes(
+                    submission=self.submission, criteria_by_id=criteria_by_id
+                ),
                 "assign_form": AssignForm(reviewers=candidates),
                 "decisions": services.DECISIONS,
                 "host_actions": self.call.get_admin_actions(),

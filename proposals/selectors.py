@@ -1,9 +1,17 @@
 """Reads reused across views, exports and the admin, each in a fixed number of queries."""
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from . import scoring
-from .models import REVIEWABLE_STATUSES, Review, Submission, SubmissionStatus
+from .models import (
+    REVIEWABLE_STATUSES,
+    Recommendation,
+    Review,
+    ReviewRevision,
+    Submission,
+    SubmissionStatus,
+)
 
 
 def my_submissions(*, user):
@@ -74,6 +82,73 @@ def other_reviews(*, review):
         .exclude(pk=review.pk)
         .select_related("reviewer")
     )
+
+
+def review_changes(*, submission, criteria_by_id):
+    """Changes reviewers made to their reviews of this submission after seeing the
+    others' scores, oldest first, each as the rows that changed (what, before, after),
+    for the programme team (1 query)."""
+    revisions = ReviewRevision.objects.filter(review__submission_id=submission.pk).select_related(
+        "review__reviewer", "changed_by"
+    )
+    return [
+        {"revision": revision, "rows": _changed_rows(revision, criteria_by_id)}
+        for revision in revisions
+    ]
+
+
+def _changed_rows(revision, criteria_by_id):
+    before, after = revision.before, revision.after
+
+    def score(value, present):
+        if not present:
+            return "–"
+        return _("Not applicable") if value is None else value
+
+    rows = []
+    score_keys = sorted(
+        set(before.get("scores", {})) | set(after.get("scores", {})),
+        key=lambda key: (
+            (criteria_by_id[key].sort_order, key) if key in criteria_by_id else (1e9, key)
+        ),
+    )
+    for key in score_keys:
+        old, new = before.get("scores", {}), after.get("scores", {})
+        if key in old and key in new and old[key] == new[key]:
+            continue
+        criterion = criteria_by_id.get(key)
+        rows.append(
+            {
+                "label": criterion.name if criterion else _("Criterion %(id)s") % {"id": key},
+                "before": score(old.get(key), key in old),
+                "after": score(new.get(key), key in new),
+            }
+        )
+    mean = [before.get("mean_score"), after.get("mean_score")]
+    if mean[0] != mean[1]:
+        rows.append(
+            {
+                "label": _("Weighted mean"),
+                "before": "–" if mean[0] is None else round(mean[0], 2),
+                "after": "–" if mean[1] is None else round(mean[1], 2),
+            }
+        )
+    labels = dict(Recommendation.choices)
+    for key, label, show in (
+        ("recommendation", _("Recommendation"), lambda v: labels.get(v, v) or "–"),
+        ("comment", _("Comment"), lambda v: v or "–"),
+        (
+            "conflict_declared",
+            _("Conflict of interest declared"),
+            lambda v: _("Yes") if v else _("No"),
+        ),
+        ("conflict_reason", _("Reason for the conflict"), lambda v: v or "–"),
+    ):
+        if before.get(key) != after.get(key):
+            rows.append(
+                {"label": label, "before": show(before.get(key)), "after": show(after.get(key))}
+            )
+    return rows
 
 
 def call_submissions(*, call, status=None):

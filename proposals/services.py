@@ -21,6 +21,7 @@ from .models import (
     REVIEWABLE_STATUSES,
     EmailKind,
     Review,
+    ReviewRevision,
     Submission,
     SubmissionEvent,
     SubmissionFile,
@@ -35,6 +36,10 @@ class CallClosed(PermissionDenied):
 
 class NotEditable(PermissionDenied):
     """The submission has been decided or withdrawn, or is not the person's."""
+
+
+class ReviewLocked(PermissionDenied):
+    """The submission has been decided: its reviews are the record of that decision."""
 
 
 class AssignmentRefused(ValueError):
@@ -387,35 +392,74 @@ def auto_assign(*, call, by=None, reviewers=None):
     return len(new_reviews)
 
 
-def record_review(*, review, scores, comment="", recommendation="", by):
-    """Save a reviewer's scores ({criterion id: score or None for not applicable})."""
-    if review.reviewer_id != by.pk or review.conflict_declared:
+def _stored_review(review, by):
+    """The review as stored, its row and its submission's locked until the change is
+    saved, so a decision or a second tab cannot slip in between; refused once decided."""
+    if review.reviewer_id != by.pk:
         raise PermissionDenied(_("This review is not yours to write."))
-    submission = review.submission
-    call = submission.call.specific
-    criteria = call.get_criteria()
-    review.scores = {str(k): v for k, v in scores.items()}
-    review.comment = comment
-    review.recommendation = recommendation
-    review.mean_score = scoring.review_mean(review.scores, criteria)
-    first = review.submitted_at is None
-    review.submitted_at = review.submitted_at or timezone.now()
+    stored = Review.objects.select_for_update().select_related("submission").get(pk=review.pk)
+    if stored.is_locked:
+        raise ReviewLocked(
+            _("This submission has been decided (%(status)s): its reviews can no longer change.")
+            % {"status": stored.submission.get_status_display()}
+        )
+    return stored
+
+
+def _save_review(review, *, stored, by, event):
+    """Save a change to a review; once its reviewer had seen the others' scores, keep the
+    version it replaces in the review's history."""
+    review.others_seen_at = stored.others_seen_at
     review.save()
-    _log(submission, "reviewed" if first else "review edited", by)
+    if stored.edits_are_kept and stored.content() != review.content():
+        ReviewRevision.objects.create(
+            review=review, changed_by=by, before=stored.content(), after=review.content()
+        )
+    _log(review.submission, event, by)
     return review
 
 
+@transaction.atomic
+def record_review(*, review, scores, comment="", recommendation="", by):
+    """Save a reviewer's scores ({criterion id: score or None for not applicable}).
+
+    Refused once the submission is decided; a change after the reviewer has seen the
+    other reviewers' scores is kept in the review's history (ReviewRevision)."""
+    stored = _stored_review(review, by)
+    if stored.conflict_declared:
+        raise PermissionDenied(_("This review is not yours to write."))
+    call = stored.submission.call.specific
+    review.scores = {str(k): v for k, v in scores.items()}
+    review.comment = comment
+    review.recommendation = recommendation
+    review.mean_score = scoring.review_mean(review.scores, call.get_criteria())
+    review.submitted_at = stored.submitted_at or timezone.now()
+    event = "review edited" if stored.submitted_at else "reviewed"
+    return _save_review(review, stored=stored, by=by, event=event)
+
+
+@transaction.atomic
 def declare_conflict(*, review, reason, by):
-    if review.reviewer_id != by.pk:
-        raise PermissionDenied(_("This review is not yours."))
+    stored = _stored_review(review, by)
     review.conflict_declared = True
     review.conflict_reason = reason
     review.scores = {}
     review.mean_score = None
     review.submitted_at = None
-    review.save()
-    _log(review.submission, "conflict declared", by)
-    return review
+    return _save_review(review, stored=stored, by=by, event="conflict declared")
+
+
+def note_others_seen(*, by, submission=None, call=None, now=None):
+    """``by`` is being shown other reviewers' scores on this submission (or on every
+    submission of this call): from now on changes to their own reviews there are kept."""
+    reviews = Review.objects.filter(reviewer_id=by.pk, others_seen_at__isnull=True)
+    if submission is not None:
+        reviews = reviews.filter(submission_id=submission.pk)
+    elif call is not None:
+        reviews = reviews.filter(submission__call_id=call.pk)
+    else:
+        raise ValueError("note_others_seen needs a submission or a call")
+    return reviews.update(others_seen_at=now or timezone.now())
 
 
 def remind_reviewers(*, call, by=None):
@@ -512,6 +556,18 @@ def redact_quotes(*, reviews, needles):
         review.conflict_reason = personal_data.redact(review.conflict_reason, needles)
         review.save(update_fields=["comment", "conflict_reason"])
         changed += 1
+    # The review history keeps earlier versions of the same words.
+    quoted = Q()
+    for needle in needles:
+        for version in ("before", "after"):
+            for key in ("comment", "conflict_reason"):
+                quoted |= Q(**{f"{version}__{key}__icontains": needle})
+    for revision in ReviewRevision.objects.filter(quoted, review__in=reviews):
+        for version in (revision.before, revision.after):
+            for key in ("comment", "conflict_reason"):
+                if version.get(key):
+                    version[key] = personal_data.redact(version[key], needles)
+        revision.save(update_fields=["before", "after"])
     return changed
 
 
@@ -586,6 +642,7 @@ __all__ = [
     "CallClosed",
     "NotEditable",
     "AssignmentRefused",
+    "ReviewLocked",
     "save_draft",
     "submit",
     "keep_as_draft",
@@ -595,6 +652,7 @@ __all__ = [
     "auto_assign",
     "record_review",
     "declare_conflict",
+    "note_others_seen",
     "remind_reviewers",
     "decide",
     "send_outcomes",

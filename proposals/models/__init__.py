@@ -2,7 +2,7 @@ from .emails import EmailKind, EmailLog, EmailStatus, EmailTemplate, ExportLog
 from .mixins import CallPageMixin
 from .pages import CallPage
 from .questions import CallQuestion, RubricCriterion
-from .reviews import Recommendation, Review
+from .reviews import Recommendation, Review, ReviewRevision
 from .submissions import (
     OUTCOME_STATUSES,
     REVIEWABLE_STATUSES,
@@ -25,6 +25,7 @@ __all__ = [
     "ExportLog",
     "Recommendation",
     "Review",
+    "ReviewRevision",
     "RubricCriterion",
     "Submission",
     "SubmissionEvent",

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .submissions import OUTCOME_STATUSES
+
 
 class Recommendation(models.TextChoices):
     ACCEPT = "accept", _("Accept")
@@ -47,6 +49,9 @@ class Review(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    # When the reviewer first saw other reviewers' scores: later changes are kept in
+    # ReviewRevision for the programme team.
+    others_seen_at = models.DateTimeField(_("saw other reviewers' scores"), null=True, blank=True)
 
     objects = ReviewQuerySet.as_manager()
 
@@ -71,7 +76,54 @@ class Review(models.Model):
         return self.submitted_at is not None
 
     @property
+    def is_locked(self):
+        """Once the submission is decided its reviews are the record of that decision."""
+        return self.submission.status in OUTCOME_STATUSES
+
+    @property
+    def edits_are_kept(self):
+        """A change now would come after seeing the others' scores: keep the old version."""
+        return self.is_done and self.others_seen_at is not None
+
+    def content(self):
+        """What the reviewer wrote, as stored in a ReviewRevision."""
+        return {
+            "scores": self.scores,
+            "mean_score": self.mean_score,
+            "recommendation": self.recommendation,
+            "comment": self.comment,
+            "conflict_declared": self.conflict_declared,
+            "conflict_reason": self.conflict_reason,
+        }
+
+    @property
     def state(self):
         if self.conflict_declared:
             return _("Conflict declared")
         return _("Reviewed") if self.submitted_at else _("To do")
+
+
+class ReviewRevision(models.Model):
+    """A change to a review made after its reviewer had seen the other reviewers' scores:
+    who, when, and the review before and after, for the programme team."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="revisions")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+    before = models.JSONField(_("before"), default=dict)
+    after = models.JSONField(_("after"), default=dict)
+
+    class Meta:
+        verbose_name = _("review change")
+        verbose_name_plural = _("review changes")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return _("Change to review %(review)s") % {"review": self.review_id}
