@@ -8,7 +8,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
+from proposals.call_editor import CallPageForm, ZonedDateTimeField
 from proposals.factories import CallPageFactory, UserFactory
+from proposals.registry import call_page_models
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +156,19 @@ def test_the_time_zone_is_a_choice_and_an_unknown_zone_is_refused_next_to_the_fi
     london_call.refresh_from_db()
     assert london_call.time_zone == "Europe/London"
     assert london_call.closes_at == datetime.datetime(2025, 2, 14, 17, 0, tzinfo=UTC)
+
+
+def test_every_page_type_hosting_a_call_edits_its_dates_in_the_call_time_zone():
+    hosts = {model._meta.label: model for model in call_page_models()}
+    assert {
+        "proposals.CallPage",
+        "conference.CallForProposalsPage",
+        "cohorts.CohortProgrammePage",
+        "cohorts.ActionLabPage",
+        "cohorts.VacancyPage",
+    } <= set(hosts)
+    for label, model in hosts.items():
+        form_class = model.get_edit_handler().get_form_class()
+        assert issubclass(form_class, CallPageForm), label
+        for name in ("opens_at", "closes_at", "decisions_by"):
+            assert isinstance(form_class.base_fields[name], ZonedDateTimeField), (label, name)
