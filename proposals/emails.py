@@ -2,25 +2,45 @@
 
 Messages are rendered from :class:`~proposals.models.EmailTemplate` rows staff edit
 (per call and kind; a row with no call is the default), falling back to the built-in
-texts below. Each message is written to :class:`~proposals.models.EmailLog` first and
-sent by a background task after the surrounding transaction commits, so a failing
-email provider never loses or rolls back a submission.
+texts below. Each message is written to :class:`~proposals.models.EmailLog` with the
+submission, and rendered and sent by a background task after the transaction commits:
+a broken template or a failing email provider never loses or rolls back a submission.
+A failure is written on the log (status "failed", the error) and tried again later,
+waiting longer each time (``retry_failed``), up to ``MAX_ATTEMPTS``.
 """
 
+import datetime
+import logging
+
 from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
-from django.template import Context, Engine
-from django.utils import formats
+from django.db.models import F, Q
+from django.template import Context
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from .models import EmailKind, EmailLog, EmailTemplate
+from home.personal_data import ERASED_EMAIL
 
-# A template engine with no loaders and no extra tag libraries: staff-written
-# templates can use variables and basic tags, not reach files or settings.
-_ENGINE = Engine(
-    autoescape=False,
-    libraries={},
-    builtins=["django.template.defaulttags", "django.template.defaultfilters"],
+from .models import EmailKind, EmailLog, EmailStatus, EmailTemplate
+from .models.emails import template_engine
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 6
+# The wait before the second attempt; it doubles after each failure (5, 10, 20, 40, 80 min).
+FIRST_RETRY_AFTER = datetime.timedelta(minutes=5)
+# A message still queued this long after its last change lost its task: queue it again.
+LOST_AFTER = datetime.timedelta(minutes=30)
+# Kinds rendered from a submission alone (a retry can always render them again).
+SUBMISSION_KINDS = (
+    EmailKind.CONFIRMATION,
+    EmailKind.ACCEPTED,
+    EmailKind.REJECTED,
+    EmailKind.WAITLISTED,
 )
 
 DEFAULT_TEMPLATES = {
@@ -77,8 +97,8 @@ def get_template(*, call_id, kind):
 
 def render(*, subject, body, context):
     ctx = Context(context, autoescape=False)
-    rendered_subject = " ".join(_ENGINE.from_string(subject).render(ctx).split())
-    return rendered_subject, _ENGINE.from_string(body).render(ctx)
+    rendered_subject = " ".join(template_engine.from_string(subject).render(ctx).split())
+    return rendered_subject, template_engine.from_string(body).render(ctx)
 
 
 def _absolute(path):
@@ -124,9 +144,12 @@ def recipient_for(submission):
     return submission.applicant_email
 
 
-def queue(*, kind, to, subject, body, submission=None, recipient_user=None):
-    """Log the message now; send it after commit in the background. Returns the log."""
-    from .tasks import send_logged_email
+def queue(*, kind, to, submission=None, recipient_user=None, subject="", body="", context=None):
+    """Log a message now (in the caller's transaction); render and send it in the
+    background once that commits. Without ``subject`` and ``body`` the task renders it
+    (see ``render_log``; ``context`` carries what the log cannot, JSON only).
+    Returns the log."""
+    from .tasks import send_logged_email  # tasks imports this module
 
     log = EmailLog.objects.create(
         kind=kind,
@@ -136,43 +159,177 @@ def queue(*, kind, to, subject, body, submission=None, recipient_user=None):
         submission=submission,
         recipient_user=recipient_user,
     )
-    transaction.on_commit(lambda: send_logged_email.enqueue(log.pk))
+    # robust: a queue that cannot take the task now must not fail the committed request;
+    # the message stays queued and retry_failed picks it up.
+    transaction.on_commit(
+        lambda: send_logged_email.enqueue(log.pk, attempt=1, context=context or {}),
+        robust=True,
+    )
     return log
 
 
 def queue_submission_email(*, submission, kind):
-    subject, body = get_template(call_id=submission.call_id, kind=kind)
-    subject, body = render(subject=subject, body=body, context=submission_context(submission))
+    """Queue one of the SUBMISSION_KINDS; it is rendered after the submission commits."""
     return queue(
         kind=kind,
         to=recipient_for(submission),
-        subject=subject,
-        body=body,
         submission=submission,
         recipient_user=submission.applicant,
     )
 
 
 def preview_submission_email(*, submission, kind):
+    """(subject, body) as it would be sent now; a template that cannot be rendered is
+    previewed as its error, never raised."""
     subject, body = get_template(call_id=submission.call_id, kind=kind)
-    return render(subject=subject, body=body, context=submission_context(submission))
+    try:
+        return render(subject=subject, body=body, context=submission_context(submission))
+    except Exception as error:  # noqa: BLE001 - staff see why, the page still works
+        return _("This template cannot be used"), str(error)
 
 
 def queue_review_reminder(*, call, reviewer, pending_count):
-    from django.urls import reverse
-
-    subject, body = get_template(call_id=call.pk, kind=EmailKind.REVIEW_REMINDER)
-    context = {
-        "reviewer_name": reviewer.get_full_name() or reviewer.email,
-        "pending_count": pending_count,
-        "call_title": call.title,
-        "queue_url": _absolute(reverse("proposals_admin:queue")),
-    }
-    subject, body = render(subject=subject, body=body, context=context)
     return queue(
         kind=EmailKind.REVIEW_REMINDER,
         to=reviewer.email,
-        subject=subject,
-        body=body,
         recipient_user=reviewer,
+        context={"call_id": call.pk, "pending_count": pending_count},
     )
+
+
+# --- Rendering and sending, in the background ------------------------------------
+
+
+class CannotRender(Exception):
+    """What the message needs is gone (or was never logged): trying again will not help."""
+
+
+def _review_reminder_context(*, log, context):
+    call = Page.objects.filter(pk=context.get("call_id")).first()
+    if call is None or log.recipient_user is None:
+        raise CannotRender(_("The call or the reviewer no longer exists."))
+    reviewer = log.recipient_user
+    return call.pk, {
+        "reviewer_name": reviewer.get_full_name() or reviewer.email,
+        "pending_count": context.get("pending_count", 0),
+        "call_title": call.title,
+        "queue_url": _absolute(reverse("proposals_admin:queue")),
+    }
+
+
+def render_log(*, log, context=None):
+    """(subject, body) of a logged message that was queued unrendered."""
+    context = context or {}
+    if log.kind in SUBMISSION_KINDS:
+        submission = log.submission
+        if submission is None or submission.anonymised_at is not None:
+            raise CannotRender(_("Its submission has been deleted or anonymised."))
+        call_id, values = submission.call_id, submission_context(submission)
+    elif log.kind == EmailKind.REVIEW_REMINDER and context:
+        call_id, values = _review_reminder_context(log=log, context=context)
+    else:
+        raise CannotRender(
+            _("This message cannot be written again. Send it again from where it started.")
+        )
+    subject, body = get_template(call_id=call_id, kind=log.kind)
+    return render(subject=subject, body=body, context=values)
+
+
+def retry_delay(attempts):
+    """How long after its ``attempts``-th failed attempt a message is tried again."""
+    return FIRST_RETRY_AFTER * 2 ** max(0, attempts - 1)
+
+
+def _schedule_retry(*, after):
+    """Ask the task queue to run retry_failed once ``after`` has passed (one request per
+    minute is enough, however many messages failed). A backend that cannot run tasks
+    later (the immediate one) relies on ``manage.py retry_failed_emails`` instead."""
+    from .tasks import retry_failed_emails
+
+    if not retry_failed_emails.get_backend().supports_defer:
+        return
+    run_after = (after + datetime.timedelta(minutes=1)).replace(second=0, microsecond=0)
+    if cache.add(f"proposals:email-retry:{run_after:%Y%m%d%H%M}", 1, timeout=24 * 3600):
+        retry_failed_emails.using(run_after=run_after).enqueue()
+
+
+def _failed(log, error, *, now, final=False):
+    attempts = MAX_ATTEMPTS if final else log.attempts
+    logger.warning("Email %s to %s failed (attempt %s): %s", log.pk, log.to, log.attempts, error)
+    EmailLog.objects.filter(pk=log.pk).update(
+        status=EmailStatus.FAILED, error=str(error)[:2000], attempts=attempts, updated_at=now
+    )
+    if attempts < MAX_ATTEMPTS:
+        _schedule_retry(after=now + retry_delay(attempts))
+
+
+def deliver(*, log_id, attempt=None, context=None):
+    """Render (if it was queued unrendered) and send one logged message. Any failure is
+    written on the log and retried later; nothing is raised. ``attempt`` is the attempt
+    this call was queued for: a duplicate of an attempt already made does nothing."""
+    log = EmailLog.objects.select_related("submission", "recipient_user").filter(pk=log_id).first()
+    if log is None or log.status not in (EmailStatus.QUEUED, EmailStatus.FAILED):
+        return
+    if log.to == ERASED_EMAIL or log.attempts >= MAX_ATTEMPTS:
+        return
+    if attempt is not None and attempt != log.attempts + 1:
+        return
+    now = timezone.now()
+    claimed = EmailLog.objects.filter(
+        pk=log.pk, attempts=log.attempts, status__in=(EmailStatus.QUEUED, EmailStatus.FAILED)
+    ).update(attempts=F("attempts") + 1, updated_at=now)
+    if not claimed:  # another worker took this attempt
+        return
+    log.attempts += 1
+    if not (log.subject or log.body):
+        try:
+            log.subject, log.body = render_log(log=log, context=context)
+        except CannotRender as error:
+            _failed(log, error, now=now, final=True)
+            return
+        except Exception as error:  # noqa: BLE001 - a broken template is logged, never raised
+            _failed(
+                log, _("The template could not be rendered: %(error)s") % {"error": error}, now=now
+            )
+            return
+        EmailLog.objects.filter(pk=log.pk).update(subject=log.subject[:255], body=log.body)
+    message = EmailMessage(subject=log.subject, body=log.body, to=[log.to])
+    try:
+        message.send()
+    except Exception as error:  # noqa: BLE001 - any provider failure is logged, never raised
+        _failed(log, error, now=now)
+        return
+    anymail_status = getattr(message, "anymail_status", None)
+    message_id = (getattr(anymail_status, "message_id", None) or "") if anymail_status else ""
+    EmailLog.objects.filter(pk=log.pk).update(
+        status=EmailStatus.SENT, message_id=str(message_id), error="", updated_at=timezone.now()
+    )
+
+
+def retry_failed(*, now=None):
+    """Queue again every failed message whose wait is over (``retry_delay``, up to
+    ``MAX_ATTEMPTS``) and every queued one whose task was lost. Returns how many."""
+    from .tasks import send_logged_email
+
+    now = now or timezone.now()
+    due = Q(status=EmailStatus.QUEUED, updated_at__lte=now - LOST_AFTER)
+    for attempts in range(1, MAX_ATTEMPTS):
+        due |= Q(
+            status=EmailStatus.FAILED,
+            attempts=attempts,
+            updated_at__lte=now - retry_delay(attempts),
+        )
+    logs = list(EmailLog.objects.filter(due).exclude(to=ERASED_EMAIL).values_list("pk", "attempts"))
+    for log_id, attempts in logs:
+        send_logged_email.enqueue(log_id, attempt=attempts + 1)
+    waiting = (
+        EmailLog.objects.filter(status=EmailStatus.FAILED, attempts__lt=MAX_ATTEMPTS)
+        .exclude(to=ERASED_EMAIL)
+        .exclude(pk__in=[pk for pk, _attempts in logs])
+        .order_by("updated_at")
+        .values_list("updated_at", "attempts")
+        .first()
+    )
+    if waiting is not None:  # keep going until every message has gone or given up
+        _schedule_retry(after=waiting[0] + retry_delay(waiting[1]))
+    return len(logs)

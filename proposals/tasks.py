@@ -1,33 +1,17 @@
-"""Background tasks: they take ids, never objects."""
+"""Background tasks: they take ids, never objects. The work is in proposals.emails."""
 
-import logging
-
-from django.core.mail import EmailMessage
-from django.db.models import F
 from django_tasks import task
 
-from .models import EmailLog, EmailStatus
-
-logger = logging.getLogger(__name__)
+from . import emails
 
 
 @task()
-def send_logged_email(log_id: int) -> None:
-    log = EmailLog.objects.filter(pk=log_id).first()
-    if log is None or log.status not in (EmailStatus.QUEUED, EmailStatus.FAILED):
-        return
-    message = EmailMessage(subject=log.subject, body=log.body, to=[log.to])
-    EmailLog.objects.filter(pk=log.pk).update(attempts=F("attempts") + 1)
-    try:
-        message.send()
-    except Exception as error:  # noqa: BLE001 - any provider failure is logged, never raised
-        logger.warning("Email %s to %s failed: %s", log.pk, log.to, error)
-        EmailLog.objects.filter(pk=log.pk).update(
-            status=EmailStatus.FAILED, error=str(error)[:2000]
-        )
-        return
-    anymail_status = getattr(message, "anymail_status", None)
-    message_id = (getattr(anymail_status, "message_id", None) or "") if anymail_status else ""
-    EmailLog.objects.filter(pk=log.pk).update(
-        status=EmailStatus.SENT, message_id=str(message_id), error=""
-    )
+def send_logged_email(log_id: int, attempt: int | None = None, context: dict | None = None) -> None:
+    """Render (if need be) and send one logged email; failures are logged and retried."""
+    emails.deliver(log_id=log_id, attempt=attempt, context=context)
+
+
+@task()
+def retry_failed_emails() -> int:
+    """Queue again the failed emails whose wait is over; schedules itself while any wait."""
+    return emails.retry_failed()

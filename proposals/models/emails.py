@@ -1,7 +1,9 @@
 """Email templates staff edit, and the log of every message sent."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.template import Context, Engine
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -14,6 +16,39 @@ class EmailKind(models.TextChoices):
     WAITLISTED = "waitlisted", _("Outcome: waiting list")
     REVIEW_REMINDER = "review_reminder", _("Reminder to reviewers")
     GROUP_PLACEMENT = "group_placement", _("Placement in a group or cohort")
+
+
+# A template engine with no loaders and no extra tag libraries: staff-written
+# templates can use variables and basic tags, not reach files or settings.
+template_engine = Engine(
+    autoescape=False,
+    libraries={},
+    builtins=["django.template.defaulttags", "django.template.defaultfilters"],
+)
+
+# Every variable a template may use, with a made-up value to try a template on when saved.
+SAMPLE_CONTEXT = {
+    "applicant_name": "Amani Applicant",
+    "title": "Using FOI data to track political donations",
+    "call_title": "TICTeC 2025: call for session proposals",
+    "call_url": "https://example.org/call/",
+    "submission_url": "https://example.org/my-submissions/1/",
+    "closes_at": "1 March 2025, 23:59 GMT",
+    "decisions_by": "1 April 2025, 12:00 BST",
+    "answers": "Summary:\nHow access to information requests exposed donations.\n",
+    "reviewer_name": "Rae Reviewer",
+    "pending_count": 3,
+    "queue_url": "https://example.org/admin/calls/queue/",
+}
+
+
+def template_problem(source):
+    """Why this template text cannot be rendered (its error message), or None."""
+    try:
+        template_engine.from_string(source).render(Context(SAMPLE_CONTEXT, autoescape=False))
+    except Exception as error:  # noqa: BLE001 - any failure means staff must fix the text
+        return str(error) or error.__class__.__name__
+    return None
 
 
 class EmailTemplate(models.Model):
@@ -53,6 +88,21 @@ class EmailTemplate(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject}"
+
+    def clean(self):
+        """A template that cannot be rendered is refused when saved, not when an email is due."""
+        super().clean()
+        errors = {}
+        for name in ("subject", "body"):
+            problem = template_problem(getattr(self, name) or "")
+            if problem:
+                errors[name] = ValidationError(
+                    _("This template cannot be used: %(problem)s"),
+                    code="invalid_template",
+                    params={"problem": problem},
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 class EmailStatus(models.TextChoices):
