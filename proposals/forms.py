@@ -2,35 +2,23 @@
 
 import re
 
-import filetype
 from django import forms
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.contrib.forms.forms import FormBuilder
 
+from home.uploads import max_upload_size
+
 from .models import Recommendation
+from .uploads import check_upload, display_name, too_large_error
 
 WORD_RE = re.compile(r"\S+")
-
-# What filetype reports for each extension staff may allow. Office formats are zip
-# containers, so docx/odt/xlsx/pptx are told apart by filetype's own signatures.
-EXTENSION_MIME = {
-    "pdf": {"application/pdf"},
-    "png": {"image/png"},
-    "jpg": {"image/jpeg"},
-    "jpeg": {"image/jpeg"},
-    "gif": {"image/gif"},
-    "webp": {"image/webp"},
-    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-    "pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-    "odt": {"application/vnd.oasis.opendocument.text"},
-    "ods": {"application/vnd.oasis.opendocument.spreadsheet"},
-    "odp": {"application/vnd.oasis.opendocument.presentation"},
-    "zip": {"application/zip"},
-}
+# A word limit also bounds characters (limit x 30, never under 300), so one 2 MB
+# "word" does not pass a 200-word limit.
+CHARACTERS_PER_WORD = 30
+MIN_CHARACTERS = 300
 
 
 def count_words(text):
@@ -40,6 +28,7 @@ def count_words(text):
 class WordLimitValidator:
     def __init__(self, limit):
         self.limit = limit
+        self.max_characters = max(limit * CHARACTERS_PER_WORD, MIN_CHARACTERS)
 
     def __call__(self, value):
         words = count_words(value)
@@ -53,19 +42,21 @@ class WordLimitValidator:
                 % {"limit": self.limit, "words": words},
                 code="word_limit",
             )
-
-
-def detect_content_type(uploaded):
-    """The file's type from its first bytes, not its name; None if unknown."""
-    uploaded.seek(0)
-    head = uploaded.read(8192)
-    uploaded.seek(0)
-    kind = filetype.guess(head)
-    return kind.mime if kind else None
+        characters = len(value or "")
+        if characters > self.max_characters:
+            raise ValidationError(
+                _("This answer is too long: use at most %(max)s characters (you used %(count)s).")
+                % {
+                    "max": number_format(self.max_characters, force_grouping=True),
+                    "count": number_format(characters, force_grouping=True),
+                },
+                code="character_limit",
+            )
 
 
 class SubmissionFileField(forms.FileField):
-    """A file upload checked by size and by content against the allowed types.
+    """A file upload checked by size, name and content against the allowed types
+    (see proposals.uploads).
 
     An answer already stored for this question (a draft, or an earlier attempt that
     failed validation elsewhere) satisfies ``required``.
@@ -75,10 +66,13 @@ class SubmissionFileField(forms.FileField):
         self.allowed_extensions = allowed_extensions
         self.max_size = max_size_mb * 1024 * 1024
         self.stored_file = None
+        self.refused = False  # too large: the upload handler stopped reading it
         super().__init__(**kwargs)
         self.widget.attrs["accept"] = ",".join(f".{ext}" for ext in allowed_extensions)
 
     def clean(self, data, initial=None):
+        if self.refused:
+            raise too_large_error(max_size=min(self.max_size, max_upload_size()))
         if not data and self.stored_file is not None:
             return self.stored_file
         return super().clean(data, initial)
@@ -87,23 +81,10 @@ class SubmissionFileField(forms.FileField):
         super().validate(value)
         if not value or value is self.stored_file:
             return
-        if value.size > self.max_size:
-            raise ValidationError(
-                _("The file is %(size)s; the largest allowed is %(max)s.")
-                % {"size": filesizeformat(value.size), "max": filesizeformat(self.max_size)},
-                code="too_large",
-            )
-        mime = detect_content_type(value)
-        allowed = set().union(*(EXTENSION_MIME.get(ext, set()) for ext in self.allowed_extensions))
-        if mime is None or mime not in allowed:
-            raise ValidationError(
-                _(
-                    "This file is not one of the allowed types (%(types)s). Check it is not renamed from another type."
-                )
-                % {"types": ", ".join(self.allowed_extensions)},
-                code="bad_type",
-            )
-        value.detected_content_type = mime
+        extension, value.detected_content_type = check_upload(
+            value, allowed_extensions=self.allowed_extensions, max_size=self.max_size
+        )
+        value.name = display_name(value.name, extension=extension)
 
 
 class CallFormBuilder(FormBuilder):
@@ -140,7 +121,16 @@ class ApplicationForm(forms.Form):
     other check (formats, word limits, file types) still applies.
     """
 
-    def __init__(self, *args, call, submission=None, draft=False, anonymous=False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        call,
+        submission=None,
+        draft=False,
+        anonymous=False,
+        refused_uploads=None,
+        **kwargs,
+    ):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.call = call
@@ -158,6 +148,8 @@ class ApplicationForm(forms.Form):
         builder = CallFormBuilder(self.questions)
         self.fields.update(builder.formfields)
         self.file_keys = [q.clean_name for q in self.questions if q.field_type == "file"]
+        if refused_uploads:
+            self._mark_refused_uploads(refused_uploads, submission)
         if submission is not None and submission.pk:
             stored = {f.question_key: f for f in submission.files.all()}
             for key in self.file_keys:
@@ -168,6 +160,21 @@ class ApplicationForm(forms.Form):
         if draft:
             for field in self.fields.values():
                 field.required = False
+
+    def _mark_refused_uploads(self, refused_uploads, submission):
+        """The request stopped at a too-large file (home.uploads): say so on its field,
+        and since nothing after it arrived, keep showing (and keep) the stored answers
+        to the questions below it rather than blanks."""
+        for key in refused_uploads:
+            if key in self.file_keys:
+                self.fields[key].refused = True
+        if submission is None or not submission.pk or not hasattr(self.data, "setlist"):
+            return
+        self.data = self.data.copy()
+        for key, value in submission.answers.items():
+            if key in self.fields and key not in self.data and value is not None:
+                values = value if isinstance(value, list) else [value]
+                self.data.setlist(key, [str(v) for v in values])
 
     def answers(self):
         """JSON-safe answers to the questions (files are stored separately)."""

@@ -3,7 +3,6 @@
 Views parse input, ask permissions, call one service and render.
 """
 
-import mimetypes
 import uuid
 
 from django.contrib import messages
@@ -15,6 +14,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from home.uploads import refused_uploads
 
 from . import selectors, services
 from .forms import ApplicationForm, sent_rows
@@ -65,7 +66,13 @@ def _build_forms(call, request, submission, *, draft=False):
     files = request.FILES if request.method == "POST" else None
     anonymous = not call.account_required and not request.user.is_authenticated
     form = ApplicationForm(
-        data, files, call=call, submission=submission, draft=draft, anonymous=anonymous
+        data,
+        files,
+        call=call,
+        submission=submission,
+        draft=draft,
+        anonymous=anonymous,
+        refused_uploads=refused_uploads(request),
     )
     details_form = None
     if call.submission_details_form_class is not None:
@@ -329,16 +336,12 @@ def submission_file(request, pk, file_pk):
     )
     if not request.user.has_perm("proposals.view_submission_obj", stored.submission):
         raise Http404
-    content_type = (
-        stored.content_type
-        or mimetypes.guess_type(stored.original_name)[0]
-        or "application/octet-stream"
-    )
     response = FileResponse(
         stored.file.open("rb"),
         as_attachment=True,
-        filename=stored.original_name,
-        content_type=content_type,
+        filename=stored.download_name,
+        content_type=stored.served_content_type,
     )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -228,6 +228,16 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 # Private uploads (submission files) never sit in the public media storage's URL space.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Typed form data (not files) is capped at Django's 2.5 MB; no file is read past
+# MAX_UPLOAD_SIZE (home.uploads stops reading the request there). A call question's
+# own limit (at most 50 MB) is checked by its form field.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE_MB", "50")) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "home.uploads.MaxUploadSizeHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Email: Django's mail API everywhere. Console by default; ANYMAIL_ESP + its key
 # selects an email service provider through django-anymail.

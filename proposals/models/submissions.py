@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import private_storage
+from ..uploads import EXTENSION_MIME, display_name, known_extension
 
 
 class SubmissionStatus(models.TextChoices):
@@ -148,8 +149,11 @@ class Submission(models.Model):
 
 
 def _private_upload_name(instance, filename):
-    # The stored name is ours, never the uploader's: nothing they type reaches the path.
-    return f"submissions/{instance.submission_id}/{uuid.uuid4().hex}"
+    # The stored name is ours, never the uploader's: a random id and the one allowed
+    # extension the upload was checked against (proposals.uploads).
+    extension = known_extension(filename)
+    name = uuid.uuid4().hex + (f".{extension}" if extension else "")
+    return f"submissions/{instance.submission_id}/{name}"
 
 
 class SubmissionFile(models.Model):
@@ -176,6 +180,18 @@ class SubmissionFile(models.Model):
         from django.urls import reverse
 
         return reverse("proposals:submission_file", args=[self.submission_id, self.pk])
+
+    @property
+    def download_name(self):
+        """The uploader's name, cleaned, ending in the stored file's checked extension."""
+        return display_name(self.original_name, extension=known_extension(self.file.name))
+
+    @property
+    def served_content_type(self):
+        """The type detected from the bytes when it is one we accept, else a download."""
+        if any(self.content_type in types for types in EXTENSION_MIME.values()):
+            return self.content_type
+        return "application/octet-stream"
 
 
 class SubmissionEvent(models.Model):
