@@ -471,3 +471,34 @@ def speaker_sessions(*, speaker):
         for path in sorted(grouped, key=lambda path: conferences[path].start_date, reverse=True)
         if path in conferences
     ]
+
+
+# Home page -------------------------------------------------------------------------
+
+
+def next_conference(*, locale_id, default_locale_id, now=None):
+    """The conference the home page leads with: the next or current one by its dates (in
+    its own time zone), else the latest past one; in ``locale_id`` where translated.
+    Returns (conference, its live children by type) or (None, {})."""
+    from conference.models import ConferencePage
+
+    conferences = list(
+        ConferencePage.objects.live()
+        .public()
+        .filter(locale_id__in={locale_id, default_locale_id})
+        .order_by("start_date")
+    )
+    by_key = {}
+    for conference in conferences:
+        if conference.translation_key not in by_key or conference.locale_id == locale_id:
+            by_key[conference.translation_key] = conference
+    conferences = sorted(by_key.values(), key=lambda conference: conference.start_date)
+    upcoming = [conference for conference in conferences if not conference.has_ended(now)]
+    conference = upcoming[0] if upcoming else (conferences[-1] if conferences else None)
+    if conference is None:
+        return None, {}
+    children = {
+        type(child)._meta.model_name: child
+        for child in conference.get_children().live().public().specific()
+    }
+    return conference, children

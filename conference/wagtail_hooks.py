@@ -3,9 +3,11 @@
 from django.contrib import messages
 from wagtail import hooks
 
-from conference import services
+from conference import selectors, services
 from conference import tickets_wagtail_hooks as tickets_wagtail_hooks  # ticket admin
 from conference.models import SessionPage
+from home.sections import HOOK_NAME as HOME_SECTIONS_HOOK
+from home.sections import HomeSection
 
 
 def _warn_speaker_conflicts(request, page):
@@ -30,3 +32,23 @@ def register_session_listing():
     from conference.admin_views import SessionListingViewSet
 
     return SessionListingViewSet()
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def next_conference_on_the_home_page(home_page, request, default_locale_id):
+    conference, children = selectors.next_conference(
+        locale_id=home_page.locale_id, default_locale_id=default_locale_id
+    )
+    if conference is None:
+        return None
+    call = children.get("callforproposalspage")
+    return HomeSection(
+        "conference/includes/home_conference.html",
+        {
+            "conference": conference,
+            "programme": children.get("programmepage"),
+            "tickets": children.get("ticketspage"),
+            "call": call if call is not None and call.is_open() else None,
+        },
+        order=10,
+    )

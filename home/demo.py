@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
 from . import demo_markup
@@ -296,24 +295,28 @@ def load(stdout=None):
 
 # The pages other apps build (the current conference, open calls) are featured once
 # every loader has run; home imports no other app, so they are found by app label.
-FEATURED_APPS = [("conference", "Conference"), ("cohorts", "Open call"), ("proposals", "Open call")]
+# The main navigation's top-level sections from other apps, by app and page model.
+NAVIGATION_SECTIONS = [
+    ("conference", "conferenceindexpage", "TICTeC"),
+    ("cohorts", "opportunityindexpage", "Opportunities"),
+    ("home", "donationpage", "Donate"),
+]
 
 
-def feature_other_apps(stdout=None):
+def link_other_apps(stdout=None):
+    """Put the conference, the opportunities and the donation page in the main
+    navigation; the home page shows the next conference and open calls by itself."""
     home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None:
         return
-    candidates = []
-    for app_label, label in FEATURED_APPS:
-        content_types = ContentType.objects.filter(app_label=app_label)
+    sections = []
+    for app_label, model, label in NAVIGATION_SECTIONS:
         page = (
             Page.objects.child_of(home)
             .live()
-            .filter(content_type__in=content_types)
-            .order_by("path")
+            .filter(content_type__app_label=app_label, content_type__model=model)
             .first()
         )
         if page is not None:
-            candidates.append((page, label, ""))
-    # Other apps' pages go first: they are what visitors come for now.
-    ensure_featured(home, candidates, first=True)
+            sections.append((page, label))
+    ensure_navigation(Site.objects.get(is_default_site=True), sections)

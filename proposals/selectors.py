@@ -1,6 +1,7 @@
 """Reads reused across views, exports and the admin, each in a fixed number of queries."""
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import scoring
@@ -249,3 +250,27 @@ def past_retention(*, cutoff):
         .select_related("call", "applicant")
         .order_by("updated_at", "pk")
     )
+
+
+def open_calls(*, locale_id, default_locale_id, now=None, limit=6):
+    """Calls open at ``now`` (any host page type), closing soonest first, each in the
+    language ``locale_id`` where translated, else in the default language. One query per
+    host page type, plus one for private sections."""
+    from wagtail.models import Page
+
+    from .registry import call_page_models
+
+    now = now or timezone.now()
+    private = Page.objects.private_q()
+    by_key = {}
+    for model in call_page_models():
+        for page in (
+            model.objects.live()
+            .exclude(private)
+            .filter(locale_id__in={locale_id, default_locale_id})
+            .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+            .filter(closes_at__gt=now)
+        ):
+            if page.translation_key not in by_key or page.locale_id == locale_id:
+                by_key[page.translation_key] = page
+    return sorted(by_key.values(), key=lambda page: (page.closes_at, page.title))[:limit]

@@ -14,9 +14,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
+from home.sections import HOOK_NAME as HOME_SECTIONS_HOOK
+from home.sections import HomeSection
 from home.spreadsheets import SafeExportIndexView, SafeSpreadsheetExportMixin
 
-from . import admin_urls
+from . import admin_urls, selectors
 from .admin_policies import ProgrammeTeamEditPolicy, ProgrammeTeamPolicy
 from .models import EmailLog, EmailTemplate, ExportLog, Submission, SubmissionStatus
 from .permissions import is_programme_team, is_reviewer, submissions_visible_to
@@ -214,3 +216,11 @@ def admin_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("proposals/css/admin.css"))
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def open_calls_on_the_home_page(home_page, request, default_locale_id):
+    calls = selectors.open_calls(
+        locale_id=home_page.locale_id, default_locale_id=default_locale_id
+    )
+    return HomeSection("proposals/includes/home_open_calls.html", {"calls": calls}, order=20)

@@ -18,6 +18,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -199,9 +200,17 @@ class ConferencePage(Page):
     def tz(self):
         return zoneinfo.ZoneInfo(self.time_zone)
 
+    def local_today(self, now=None):
+        """Today's date where the conference happens."""
+        return (now or timezone.now()).astimezone(self.tz).date()
+
+    def has_ended(self, now=None):
+        return self.local_today(now) > self.end_date
+
     @property
     def is_past(self):
-        return self.status == self.Status.PAST
+        """Past by its dates in its own time zone, whatever its status says."""
+        return self.has_ended()
 
     @cached_property
     def programme(self):

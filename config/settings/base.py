@@ -331,8 +331,8 @@ DEMO_CONTENT_LOADERS = [
     "cohorts.demo.load",
     "home.demo_donations.load",
     "home.demo_translations.load",
-    # Last: features the conference and open calls the loaders above created.
-    "home.demo.feature_other_apps",
+    # Last: links the conference, opportunities and donations from the main navigation.
+    "home.demo.link_other_apps",
 ]
 
 LOGGING = {

@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import selectors
+from home import sections, selectors
 
 from .mixins import PAGE_TRANSLATABLE_FIELDS, IntroductionBodyMixin
 
@@ -39,6 +39,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections.home_sections(home_page=self, request=request)
         context["featured_items"] = selectors.featured_items(home_page=self)
         context["latest_news"] = selectors.latest_news(locale_id=self.locale_id, limit=3)
         context["news_index"] = selectors.news_index(locale_id=self.locale_id)

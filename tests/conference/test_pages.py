@@ -63,8 +63,17 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(SpeakerPage, set())
 
 
-def test_conference_index_separates_current_and_past_conferences(client, conference_index):
-    ConferencePageFactory(parent=conference_index, title="TICTeC 2025", slug="tictec-2025")
+def test_conference_index_separates_current_and_past_conferences_by_date(
+    client, conference_index
+):
+    next_year = datetime.date.today() + datetime.timedelta(days=365)
+    ConferencePageFactory(
+        parent=conference_index,
+        title="TICTeC 2027",
+        slug="tictec-2027",
+        start_date=next_year,
+        end_date=next_year,
+    )
     ConferencePageFactory(
         parent=conference_index,
         title="TICTeC 2019 Paris",
@@ -73,13 +82,14 @@ def test_conference_index_separates_current_and_past_conferences(client, confere
         end_date=datetime.date(2019, 3, 20),
         city="Paris",
         online_participation=False,
-        status=ConferencePage.Status.PAST,
+        # Staff never marked it past: its dates say so.
+        status=ConferencePage.Status.PROGRAMME_PUBLISHED,
     )
 
     page = soup(client.get(conference_index.url))
 
     current, past = page.select("main section")
-    assert [text(h) for h in current.select("h3")] == ["TICTeC 2025"]
+    assert [text(h) for h in current.select("h3")] == ["TICTeC 2027"]
     assert [text(h) for h in past.select("h3")] == ["TICTeC 2019 Paris"]
     assert [text(p) for p in past.select(".meta")] == ["19–20 March 2019 · Paris"]
 
@@ -236,6 +246,8 @@ def test_speaker_page_lists_sessions_across_conferences_newest_first(
 def test_registration_button_goes_to_the_tickets_page_without_an_external_link(client, tictec):
     from conference.tickets_factories import TicketsPageFactory
 
+    next_year = datetime.date.today() + datetime.timedelta(days=365)
+    tictec.conference.start_date = tictec.conference.end_date = next_year  # still to come
     tictec.conference.registration_url = ""
     tictec.conference.registration_text = "Early Bird tickets are available until 3rd March 2025."
     tictec.conference.save()
@@ -249,3 +261,13 @@ def test_registration_button_goes_to_the_tickets_page_without_an_external_link(c
     button = page.select_one(".call-to-action a.button")
     assert (text(button), button["href"]) == ("Register", "/en/tictec/tictec-2025/tickets/")
     assert [text(a) for a in page.select("#more-heading + ul a")] == ["Tickets"]
+
+
+def test_a_past_conference_offers_no_registration(client, tictec):
+    from conference.tickets_factories import TicketsPageFactory
+
+    TicketsPageFactory(parent=tictec.conference, title="Tickets", slug="tickets")
+
+    page = soup(client.get(tictec.conference.url))  # 10-11 June 2025 is over
+
+    assert page.select(".call-to-action") == []
