@@ -6,6 +6,7 @@ class CohortsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import personal_data
+        from . import permissions, personal_data
 
+        permissions.register()
         personal_data.register()

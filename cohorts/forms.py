@@ -1,6 +1,7 @@
 """Forms: the eligibility screen, the cohort application's typed fields, cohort editing."""
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -9,6 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from proposals.forms import SubmissionDetailsForm
 from proposals.models import SubmissionStatus
 
+from . import selectors
 from .models import CohortApplication
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -58,6 +60,17 @@ class CohortApplicationForm(SubmissionDetailsForm):
         choices = self.call.group_choices if self.call is not None else []
         self.fields["groups_served"].choices = [(choice, choice) for choice in choices]
         self.fields["organisation_name"].label = _("Name of your organisation")
+
+
+class CohortMembershipForm(WagtailAdminModelForm):
+    """One member: chosen only from the applications the editor may place (a posted id
+    from anywhere else is "not a valid choice")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "submission" in self.fields:
+            user = self.for_user or AnonymousUser()
+            self.fields["submission"].queryset = selectors.member_choices(user=user)
 
 
 class CohortAdminForm(WagtailAdminModelForm):

@@ -69,6 +69,19 @@ def accepted_applications(*, programme):
     )
 
 
+def member_choices(*, user):
+    """What the cohort editor offers as members: applications accepted onto the cohort
+    programmes ``user`` manages, and nothing else (no board or Action Lab applicant)."""
+    return (
+        Submission.objects.managed_by(user)
+        .filter(
+            call_id__in=CohortProgrammePage.objects.values("pk"),
+            status=SubmissionStatus.ACCEPTED,
+        )
+        .order_by("title", "pk")
+    )
+
+
 def unplaced_candidates(*, programme):
     """Accepted organisations not yet in a cohort, as inputs to the formation suggestion."""
     candidates = []

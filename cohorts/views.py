@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from proposals.models import Submission
+from proposals.permissions import MANAGE_CALL
 
-from . import permissions, selectors, services
+from . import selectors, services
 from .forms import EligibilityForm
 from .models import Cohort, CohortProgrammePage
+from .permissions import NOTIFY_COHORT, VIEW_COHORT
 
 ELIGIBLE_SESSION_KEY = "cohorts_eligible_for"
 ELIGIBILITY_STEP_FIELD = "eligibility-step"
@@ -77,7 +79,7 @@ def pre_step(page, request):
 def programme_cohorts(request, programme_id):
     """A programme's cohorts, its accepted organisations not yet placed, and a suggestion."""
     programme = get_object_or_404(CohortProgrammePage, pk=programme_id)
-    if not permissions.can_manage_cohorts(request.user, programme):
+    if not request.user.has_perm(MANAGE_CALL, programme):
         raise PermissionDenied
     if request.method == "POST":
         try:
@@ -107,10 +109,10 @@ def programme_cohorts(request, programme_id):
 def cohort_members(request, cohort_id):
     """Staff-only: a cohort's organisations and their contacts; notify them from here."""
     cohort = get_object_or_404(Cohort.objects.with_members(), pk=cohort_id)
-    if not permissions.can_manage_cohorts(request.user, cohort.programme):
+    if not request.user.has_perm(VIEW_COHORT, cohort):
         raise PermissionDenied
     if request.method == "POST":
-        if not permissions.can_notify_cohort(request.user, cohort):
+        if not request.user.has_perm(NOTIFY_COHORT, cohort):
             raise PermissionDenied
         logs = services.notify_cohort(cohort=cohort)
         if logs:

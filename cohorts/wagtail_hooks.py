@@ -11,8 +11,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import permissions, views
-from .forms import CohortAdminForm
+from proposals.admin_policies import VisibleRecordsViewSetMixin
+from proposals.permissions import MANAGE_CALL
+
+from . import views
+from .forms import CohortAdminForm, CohortMembershipForm
 from .models import Cohort, CohortProgrammePage
 
 
@@ -32,7 +35,19 @@ class MembersColumn(Column):
         return context
 
 
-class CohortViewSet(SnippetViewSet):
+class MembersPanel(InlinePanel):
+    """The cohort's members, each chosen from what the editor may see (the form is
+    given the user: Wagtail's InlinePanel does not pass it to its rows)."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name].update(
+            form=CohortMembershipForm, inherit_kwargs=["for_user"]
+        )
+        return options
+
+
+class CohortViewSet(VisibleRecordsViewSetMixin, SnippetViewSet):
     model = Cohort
     icon = "group"
     menu_label = _("Cohorts")
@@ -48,7 +63,7 @@ class CohortViewSet(SnippetViewSet):
             FieldPanel("programme"),
             FieldPanel("name"),
             FieldPanel("notes"),
-            InlinePanel(
+            MembersPanel(
                 "memberships",
                 label=_("Organisations"),
                 heading=_("Organisations"),
@@ -75,9 +90,7 @@ def register_cohort_admin_urls():
 
 
 def _formation_button(page, user):
-    if page.specific_class is CohortProgrammePage and permissions.can_manage_cohorts(
-        user, page.specific
-    ):
+    if page.specific_class is CohortProgrammePage and user.has_perm(MANAGE_CALL, page.specific):
         yield PageMenuItem(
             _("Form cohorts"),
             reverse("cohorts_admin:programme", args=[page.pk]),

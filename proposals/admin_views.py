@@ -21,7 +21,13 @@ from wagtail.models import Page
 from . import emails, exports, selectors, services
 from .forms import AssignForm, ConflictForm, ReviewForm
 from .models import OUTCOME_STATUSES, EmailKind, Review, Submission, SubmissionStatus
-from .permissions import can_manage_call, is_programme_team, is_reviewer
+from .permissions import (
+    MANAGE_CALL,
+    REVIEW_SUBMISSION,
+    VIEW_IDENTITY,
+    display_title,
+    display_titles,
+)
 from .registry import call_pages
 
 
@@ -81,7 +87,7 @@ class ProposalsAdminView(WagtailAdminTemplateMixin, TemplateView):
         return self.breadcrumbs_items + [
             {
                 "url": reverse("proposals_admin:calls")
-                if is_programme_team(self.request.user)
+                if self.request.user.has_perm(MANAGE_CALL)
                 else "",
                 "label": _("Calls"),
             },
@@ -93,7 +99,7 @@ class ManagerMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.call = _call_or_404(kwargs["call_id"])
-        if not can_manage_call(request.user, self.call):
+        if not request.user.has_perm(MANAGE_CALL, self.call):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -103,7 +109,7 @@ class CallsView(ProposalsAdminView):
     template_name = "proposals/admin/calls.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_programme_team(request.user):
+        if not request.user.has_perm(MANAGE_CALL):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -112,7 +118,7 @@ class CallsView(ProposalsAdminView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        calls = [c for c in call_pages() if can_manage_call(self.request.user, c)]
+        calls = [c for c in call_pages() if self.request.user.has_perm(MANAGE_CALL, c)]
         context["overview"] = selectors.call_overview(calls=calls)
         return context
 
@@ -122,7 +128,7 @@ class QueueView(ProposalsAdminView):
     template_name = "proposals/admin/queue.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_reviewer(request.user):
+        if not request.user.has_perm(REVIEW_SUBMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -132,6 +138,9 @@ class QueueView(ProposalsAdminView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         reviews, progress = selectors.reviewer_queue(user=self.request.user)
+        titles = display_titles(self.request.user, [review.submission for review in reviews])
+        for review in reviews:
+            review.submission_title = titles[review.submission_id]
         context["reviews"] = reviews
         context["progress"] = [
             {"call": call, "done": done, "total": total} for call, (done, total) in progress.items()
@@ -144,27 +153,29 @@ class ReviewView(ProposalsAdminView):
 
     def dispatch(self, request, *args, **kwargs):
         self.review = get_object_or_404(selectors.reviews_with_context(), pk=kwargs["review_id"])
-        if not request.user.has_perm("proposals.review_obj", self.review):
+        if not request.user.has_perm(REVIEW_SUBMISSION, self.review):
             raise Http404
         self.submission = self.review.submission
         self.call = self.submission.call.specific
+        self.submission.call = self.call
+        self.submission_title = display_title(request.user, self.submission)
         categories = self.call.get_submission_categories(self.submission)
         self.criteria = [c for c in self.call.get_criteria() if c.applies(categories)]
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return _("Review: %(title)s") % {"title": self.submission.title}
+        return _("Review: %(title)s") % {"title": self.submission_title}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {"url": reverse("proposals_admin:queue"), "label": _("My reviews")},
-            {"url": "", "label": self.submission.title},
+            {"url": "", "label": self.submission_title},
         ]
 
     def get_context_data(self, form=None, conflict_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.submission
-        show_identity = self.request.user.has_perm("proposals.see_identity_obj", submission)
+        show_identity = self.request.user.has_perm(VIEW_IDENTITY, submission)
         rows = submission.answer_rows(files=list(submission.files.all()))
         if not show_identity:
             personal = {
@@ -185,6 +196,8 @@ class ReviewView(ProposalsAdminView):
                 "rows": rows,
                 "summary": self.call.summary_rows(submission, anonymised=not show_identity),
                 "show_identity": show_identity,
+                # An uploaded file's name is often the applicant's ("Jane-Doe-CV.pdf").
+                "hide_file_names": not show_identity,
                 "form": form or ReviewForm(criteria=self.criteria, review=self.review),
                 "conflict_form": conflict_form or ConflictForm(),
                 "other_reviews": others,

@@ -1,58 +1,85 @@
 """Who may do what with calls, submissions and reviews: predicates in one place.
 
-Views and templates ask ``user.has_perm("proposals.<rule>", obj)``; the
-:class:`ObjectPermissionBackend` (in AUTHENTICATION_BACKENDS) answers from ``RULES``.
+Views, templates and querysets ask ``user.has_perm(...)`` with the permissions the models
+declare; the :class:`ObjectPermissionBackend` (in AUTHENTICATION_BACKENDS) answers:
 
-- Applicants see and edit only their own submissions (edit only while the call is open).
-- Reviewers see only what they are assigned (and have not declared a conflict on).
-- The Programme team sees and manages everything, except calls restricted to a group
-  they are not in (board appointments). Other staff see nothing.
+- ``proposals.manage_call`` (Submission.Meta): without an object, "manages calls" (the
+  Programme team); with a call page, "manages this call", which a call restricted to a
+  group (board appointments) allows only to that group's members.
+- ``proposals.review_submission`` (Submission.Meta): without an object, "reviews"; with a
+  Review, "may fill in this review" (their own, with no conflict declared).
+- ``proposals.view_submission`` / ``proposals.change_submission`` with a submission: its
+  applicant, an assigned reviewer or who manages its call may see it; only the applicant
+  changes it, while the call is open.
+- ``proposals.view_applicant_identity`` with a submission: whether someone who may see it
+  also sees who sent it (name, organisation, email); not a reviewer of an anonymised call.
+
+Roles come from groups, named here and nowhere else: the Programme team holds
+``manage_call`` and ``review_submission``, Reviewers hold ``review_submission``. A group
+given either permission in the admin holds it too (Django's ModelBackend answers that).
+
+Listings start from the queryset methods that use the same rules:
+``Submission.objects.visible_to(user)`` / ``.managed_by(user)`` and
+``EmailLog.objects.visible_to(user)``.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 PROGRAMME_TEAM = "Programme team"
 REVIEWERS = "Reviewers"
 
+MANAGE_CALL = "proposals.manage_call"
+REVIEW_SUBMISSION = "proposals.review_submission"
+VIEW_SUBMISSION = "proposals.view_submission"
+CHANGE_SUBMISSION = "proposals.change_submission"
+VIEW_IDENTITY = "proposals.view_applicant_identity"
 
-def _group_names(user):
+#: The model-level permissions each role's members hold by being in its group.
+ROLE_PERMISSIONS = {
+    MANAGE_CALL: {PROGRAMME_TEAM},
+    REVIEW_SUBMISSION: {PROGRAMME_TEAM, REVIEWERS},
+}
+
+
+def _groups(user):
+    """{group id: name} of the user's groups, read once per user object."""
+    if not user.is_authenticated:
+        return {}
     if not hasattr(user, "_proposals_groups"):
-        user._proposals_groups = (
-            set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()
-        )
+        user._proposals_groups = dict(user.groups.values_list("pk", "name"))
     return user._proposals_groups
 
 
+def holds_role_permission(user, perm):
+    """A model-level permission the user holds through their role's group."""
+    return user.is_active and bool(ROLE_PERMISSIONS.get(perm, set()) & set(_groups(user).values()))
+
+
 def is_programme_team(user):
-    return (
-        user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or PROGRAMME_TEAM in _group_names(user))
-    )
+    return user.has_perm(MANAGE_CALL)
 
 
 def is_reviewer(user):
-    return (
-        user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or REVIEWERS in _group_names(user) or is_programme_team(user))
-    )
+    return user.has_perm(REVIEW_SUBMISSION)
 
 
-def _restriction_allows(user, call):
+def _specific(call):
     from .models import CallPageMixin
 
-    if not isinstance(call, CallPageMixin):
-        call = call.specific
-    group_id = call.restricted_to_group_id
-    if group_id is None or user.is_superuser:
-        return True
-    return user.groups.filter(pk=group_id).exists()
+    return call if isinstance(call, CallPageMixin) else call.specific
+
+
+def in_call_group(user, call):
+    """False only for a call restricted to a group the user is not in."""
+    group_id = _specific(call).restricted_to_group_id
+    return group_id is None or user.is_superuser or group_id in _groups(user)
 
 
 def can_manage_call(user, call):
-    """Assign, rank, decide, export, email: the Programme team (and the call's group)."""
-    return is_programme_team(user) and _restriction_allows(user, call)
+    """Assign, rank, decide, export, email, form cohorts: the Programme team, and for a
+    call restricted to a group only those of them in it."""
+    return user.has_perm(MANAGE_CALL) and in_call_group(user, call)
 
 
 def is_assigned_reviewer(user, submission):
@@ -64,9 +91,9 @@ def can_view_submission(user, submission):
         return False
     if submission.applicant_id == user.pk:
         return True
-    if is_reviewer(user) and is_assigned_reviewer(user, submission):
+    if user.has_perm(REVIEW_SUBMISSION) and is_assigned_reviewer(user, submission):
         return True
-    return can_manage_call(user, submission.call)
+    return user.has_perm(MANAGE_CALL, submission.call)
 
 
 def can_edit_submission(user, submission):
@@ -75,62 +102,81 @@ def can_edit_submission(user, submission):
         user.is_authenticated
         and submission.applicant_id == user.pk
         and submission.is_editable_status
-        and submission.call.specific.is_open()
+        and _specific(submission.call).is_open()
     )
 
 
 def can_review(user, review):
-    return is_reviewer(user) and review.reviewer_id == user.pk and not review.conflict_declared
+    return (
+        user.has_perm(REVIEW_SUBMISSION)
+        and review.reviewer_id == user.pk
+        and not review.conflict_declared
+    )
 
 
-def can_see_applicant_identity(user, submission):
-    """False for reviewers of an anonymised call; the Programme team always may."""
-    if submission.applicant_id == user.pk or can_manage_call(user, submission.call):
+def can_view_identity(user, submission):
+    """Reviewers of an anonymised call do not; its applicant and managers always do."""
+    if user.is_authenticated and submission.applicant_id == user.pk:
         return True
-    return not submission.call.specific.anonymised_review
+    if user.has_perm(MANAGE_CALL, submission.call):
+        return True
+    return not _specific(submission.call).anonymised_review
+
+
+def display_title(user, submission):
+    """The submission's title as ``user`` may see it: where the title is the applicant's
+    name or organisation (the host says so) and identity is hidden, a reference."""
+    call = _specific(submission.call)
+    if call.submission_title_identifies_applicant and not user.has_perm(VIEW_IDENTITY, submission):
+        return _("Application #%(id)s") % {"id": submission.pk}
+    return submission.title
+
+
+def display_titles(user, submissions):
+    """{submission id: display_title} for many submissions, reading each call once."""
+    calls = {}
+    for submission in submissions:
+        if submission.call_id not in calls:
+            calls[submission.call_id] = _specific(submission.call)
+        submission.call = calls[submission.call_id]
+    return {submission.pk: display_title(user, submission) for submission in submissions}
 
 
 RULES = {
-    "proposals.view_submission_obj": can_view_submission,
-    "proposals.change_submission_obj": can_edit_submission,
-    "proposals.review_obj": can_review,
-    "proposals.manage_call_obj": can_manage_call,
-    "proposals.see_identity_obj": can_see_applicant_identity,
+    MANAGE_CALL: can_manage_call,
+    REVIEW_SUBMISSION: can_review,
+    VIEW_SUBMISSION: can_view_submission,
+    CHANGE_SUBMISSION: can_edit_submission,
+    VIEW_IDENTITY: can_view_identity,
 }
 
 
+def register_rules(rules):
+    """Host apps add their object rules ({"app.codename": predicate(user, obj)})."""
+    RULES.update(rules)
+
+
 class ObjectPermissionBackend:
-    """Answers the object-level rules above; everything else falls to ModelBackend."""
+    """Answers model-level permissions from roles and object-level ones from ``RULES``;
+    everything else falls to ModelBackend."""
 
     def authenticate(self, request, **credentials):
         return None
 
     def has_perm(self, user_obj, perm, obj=None):
+        if obj is None:
+            return holds_role_permission(user_obj, perm)
         rule = RULES.get(perm)
-        if rule is None or obj is None:
-            return False
-        return rule(user_obj, obj)
+        return rule is not None and rule(user_obj, obj)
 
 
-def submissions_visible_to(user, queryset):
-    """Restrict a submission queryset to what ``user`` may see (for listings)."""
-    if not user.is_authenticated:
-        return queryset.none()
-    visible = Q(applicant_id=user.pk)
-    if is_reviewer(user):
-        visible |= Q(reviews__reviewer_id=user.pk, reviews__conflict_declared=False)
-    if is_programme_team(user):
-        if user.is_superuser:
-            return queryset
-        group_ids = list(user.groups.values_list("pk", flat=True))
-        visible |= ~Q(call__in=_restricted_call_ids_excluding(group_ids))
-    return queryset.filter(visible).distinct()
-
-
-def _restricted_call_ids_excluding(group_ids):
-    """Ids of calls restricted to a group the user is not in, across every host page type."""
+def hidden_call_ids(user):
+    """Ids of calls restricted to a group the user is not in, across every host type."""
     from .registry import call_page_models
 
+    if user.is_superuser:
+        return []
+    group_ids = list(_groups(user))
     ids = []
     for model in call_page_models():
         ids.extend(
@@ -139,3 +185,32 @@ def _restricted_call_ids_excluding(group_ids):
             .values_list("pk", flat=True)
         )
     return ids
+
+
+def submissions_visible_to(user, queryset):
+    """What ``user`` may see: their own, what they review, and what they manage."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.is_active and user.is_superuser:
+        return queryset
+    visible = Q(applicant_id=user.pk)
+    if user.has_perm(REVIEW_SUBMISSION):
+        visible |= Q(reviews__reviewer_id=user.pk, reviews__conflict_declared=False)
+    if user.has_perm(MANAGE_CALL):
+        visible |= ~Q(call_id__in=hidden_call_ids(user))
+    return queryset.filter(visible).distinct()
+
+
+def submissions_managed_by(user, queryset):
+    """The staff view: every submission to the calls ``user`` manages."""
+    if not user.has_perm(MANAGE_CALL):
+        return queryset.none()
+    return queryset.exclude(call_id__in=hidden_call_ids(user))
+
+
+def email_logs_visible_to(user, queryset):
+    """The email log is for who manages calls: a message about a submission only for who
+    manages its call; the rest (reminders to reviewers) for all of them."""
+    if not user.has_perm(MANAGE_CALL):
+        return queryset.none()
+    return queryset.exclude(submission__call_id__in=hidden_call_ids(user))

@@ -309,7 +309,7 @@ def submission_detail(request, pk):
             "call": call,
             "rows": submission.answer_rows(files=list(submission.files.all())),
             "summary": call.summary_rows(submission),
-            "can_edit": request.user.has_perm("proposals.change_submission_obj", submission),
+            "can_edit": request.user.has_perm("proposals.change_submission", submission),
         },
     )
 
@@ -334,7 +334,7 @@ def submission_file(request, pk, file_pk):
     stored = get_object_or_404(
         SubmissionFile.objects.select_related("submission__call"), pk=file_pk, submission_id=pk
     )
-    if not request.user.has_perm("proposals.view_submission_obj", stored.submission):
+    if not request.user.has_perm("proposals.view_submission", stored.submission):
         raise Http404
     response = FileResponse(
         stored.file.open("rb"),

@@ -19,9 +19,13 @@ from home.sections import HomeSection
 from home.spreadsheets import SafeExportIndexView, SafeSpreadsheetExportMixin
 
 from . import admin_urls, selectors
-from .admin_policies import ProgrammeTeamEditPolicy, ProgrammeTeamPolicy
+from .admin_policies import (
+    ProgrammeTeamEditPolicy,
+    ProgrammeTeamPolicy,
+    VisibleRecordsViewSetMixin,
+)
 from .models import EmailLog, EmailTemplate, ExportLog, Submission, SubmissionStatus
-from .permissions import is_programme_team, is_reviewer, submissions_visible_to
+from .permissions import hidden_call_ids, is_programme_team, is_reviewer
 from .registry import call_page_models
 
 register_permission_policy(Submission, ProgrammeTeamPolicy(Submission))
@@ -30,8 +34,13 @@ register_permission_policy(EmailTemplate, ProgrammeTeamEditPolicy(EmailTemplate)
 
 
 def _call_pages(request):
+    """The calls the user manages (a call restricted to another group is not named)."""
     models = call_page_models()
-    return Page.objects.type(*models).order_by("title") if models else Page.objects.none()
+    if not models or request is None:
+        return Page.objects.none()
+    return (
+        Page.objects.type(*models).exclude(pk__in=hidden_call_ids(request.user)).order_by("title")
+    )
 
 
 class SubmissionFilterSet(WagtailFilterSet):
@@ -45,9 +54,7 @@ class SubmissionFilterSet(WagtailFilterSet):
 
 class SubmissionIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
-        return submissions_visible_to(
-            self.request.user, super().get_base_queryset()
-        ).select_related("call")
+        return super().get_base_queryset().select_related("call")
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         ExportLog.objects.create(
@@ -59,7 +66,7 @@ class SubmissionIndexView(SafeSpreadsheetExportMixin, IndexView):
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
-class SubmissionViewSet(ModelViewSet):
+class SubmissionViewSet(VisibleRecordsViewSetMixin, ModelViewSet):
     model = Submission
     icon = "form"
     menu_label = _("All submissions")
@@ -98,6 +105,9 @@ class SubmissionViewSet(ModelViewSet):
     # Answers are never edited in the admin (the policy grants view/export only).
     form_fields = ["status"]
 
+    def restrict_queryset(self, queryset, user):
+        return queryset.managed_by(user)
+
 
 class EmailTemplateViewSet(ModelViewSet):
     model = EmailTemplate
@@ -108,7 +118,7 @@ class EmailTemplateViewSet(ModelViewSet):
     list_filter = ["kind"]
 
 
-class EmailLogViewSet(ModelViewSet):
+class EmailLogViewSet(VisibleRecordsViewSetMixin, ModelViewSet):
     model = EmailLog
     icon = "list-ul"
     menu_label = _("Email log")
@@ -220,7 +230,5 @@ def admin_css():
 
 @hooks.register(HOME_SECTIONS_HOOK)
 def open_calls_on_the_home_page(home_page, request, default_locale_id):
-    calls = selectors.open_calls(
-        locale_id=home_page.locale_id, default_locale_id=default_locale_id
-    )
+    calls = selectors.open_calls(locale_id=home_page.locale_id, default_locale_id=default_locale_id)
     return HomeSection("proposals/includes/home_open_calls.html", {"calls": calls}, order=20)

@@ -7,6 +7,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from ..permissions import cohorts_visible_to
+
 
 class CohortApplication(models.Model):
     """The typed part of an application to a cohort programme (the engine's details hook).
@@ -34,6 +36,10 @@ class CohortApplication(models.Model):
 
 
 class CohortQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The cohorts of the programmes ``user`` manages (listing, edit, chooser)."""
+        return cohorts_visible_to(user, self)
+
     def for_programme(self, programme):
         return self.filter(programme_id=programme.pk)
 

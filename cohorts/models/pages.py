@@ -93,6 +93,7 @@ class CohortProgrammePage(OpportunityPage):
     call_template = "cohorts/cohort_programme_page.html"
     # The organisation's name is a typed field (CohortApplication), and it is the title.
     submission_title_label = None
+    submission_title_identifies_applicant = True
 
     who_its_for = RichTextField(_("who it is for"), features=RICH_TEXT_FEATURES)
     eligibility_definition_heading = models.CharField(
@@ -226,6 +227,7 @@ class ActionLabPage(OpportunityPage):
     opportunity_kind_label = _("Action Lab")
     call_template = "cohorts/action_lab_page.html"
     submission_title_label = _("Your name")
+    submission_title_identifies_applicant = True
 
     question = models.CharField(_("the question it answers"), max_length=255)
     mandate = RichTextField(_("the Action Lab's mandate"), blank=True, features=RICH_TEXT_FEATURES)
@@ -352,6 +354,7 @@ class VacancyPage(OpportunityPage):
     opportunity_kind_label = _("Board vacancy")
     call_template = "cohorts/vacancy_page.html"
     submission_title_label = _("Your name")
+    submission_title_identifies_applicant = True
 
     board = models.CharField(_("board"), max_length=16, choices=Board.choices)
     board_name = models.CharField(

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
+from ..permissions import email_logs_visible_to
+
 
 class EmailKind(models.TextChoices):
     CONFIRMATION = "confirmation", _("Submission received")
@@ -116,6 +118,12 @@ class EmailStatus(models.TextChoices):
     OPENED = "opened", _("Opened")
 
 
+class EmailLogQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The log entries ``user`` may read: none about a call they may not manage."""
+        return email_logs_visible_to(user, self)
+
+
 class EmailLog(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=EmailKind.choices)
     submission = models.ForeignKey(
@@ -141,6 +149,8 @@ class EmailLog(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EmailLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("email log entry")

@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..call_editor import CallPageForm
+from ..permissions import MANAGE_CALL
 
 DEFAULT_TIME_ZONE = "Europe/London"
 
@@ -114,6 +115,9 @@ class CallPageMixin(models.Model):
     #: Label of the title field; None hides it (then override get_submission_title).
     submission_title_label = _("Title")
     submission_title_help_text = ""
+    #: True where the title is the applicant's name or organisation: anonymised
+    #: reviewers then see a reference instead (proposals.permissions.display_title).
+    submission_title_identifies_applicant = False
     #: What rubric "applies only to" keys refer to, e.g. "session format".
     rubric_category_label = _("category")
     #: Template for the call page (guidance + form); hosts may point to their own.
@@ -188,8 +192,10 @@ class CallPageMixin(models.Model):
                 FieldPanel("account_required"),
                 FieldPanel("allow_multiple_submissions"),
                 FieldPanel("reviews_per_submission"),
-                FieldPanel("anonymised_review"),
-                FieldPanel("restricted_to_group"),
+                # Confidentiality is for who manages calls, not page editors: a user
+                # without the permission neither sees these fields nor can post them.
+                FieldPanel("anonymised_review", permission=MANAGE_CALL),
+                FieldPanel("restricted_to_group", permission=MANAGE_CALL),
             ],
             heading=_("Applications and review"),
         ),

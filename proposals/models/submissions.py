@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..permissions import submissions_managed_by, submissions_visible_to
 from ..storage import private_storage
 from ..uploads import EXTENSION_MIME, display_name, known_extension
 
@@ -41,9 +42,12 @@ class SubmissionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """What a person may see: their own, what they review, or everything for the
         Programme team (minus calls restricted to a group they are not in)."""
-        from ..permissions import submissions_visible_to
-
         return submissions_visible_to(user, self)
+
+    def managed_by(self, user):
+        """What staff screens list for ``user``: the submissions to calls they manage
+        (every admin listing, inspect view, export and chooser starts here)."""
+        return submissions_managed_by(user, self)
 
 
 class Submission(models.Model):

@@ -171,12 +171,13 @@ def test_formation_page_shows_the_suggestion_and_forms_it(client, programme, pro
     assert Cohort.objects.get().memberships.count() == 4
 
 
-def test_admin_cohort_form_refuses_an_organisation_not_accepted(programme):
+def test_admin_cohort_form_refuses_an_organisation_not_accepted(programme, programme_team):
     from cohorts.wagtail_hooks import CohortViewSet
 
     form_class = CohortViewSet().get_form_class()
     rejected = SubmissionFactory(call=programme, status=SubmissionStatus.REJECTED)
     good = accepted(programme, 1)[0]
+    elsewhere = accepted(CohortProgrammePageFactory(parent=programme.get_parent()), 1)[0]
     data = {
         "programme": programme.pk,
         "name": "Hand made",
@@ -191,10 +192,23 @@ def test_admin_cohort_form_refuses_an_organisation_not_accepted(programme):
         "memberships-1-ORDER": "2",
     }
 
-    form = form_class(data, instance=Cohort())
+    form = form_class(data, instance=Cohort(), for_user=programme_team)
+    other_programme = form_class(
+        {**data, "memberships-1-submission": elsewhere.pk},
+        instance=Cohort(),
+        for_user=programme_team,
+    )
 
+    # Only accepted applications are offered; one accepted onto another programme is
+    # offered, but refused for this one.
     assert not form.is_valid()
-    assert "was not accepted onto" in str(form.non_field_errors())
+    assert form.formsets["memberships"].errors[1] == {
+        "submission": ["Select a valid choice. That choice is not one of the available choices."]
+    }
+    assert not other_programme.is_valid()
+    assert other_programme.non_field_errors() == [
+        f"{elsewhere.title} was not accepted onto {programme.title}."
+    ]
 
 
 def test_membership_reads_contacts_from_the_application(programme):
