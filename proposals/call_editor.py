@@ -49,6 +49,7 @@ class CallPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._keep_withheld_fields()
         if "time_zone" in self.fields:
             field = self.fields["time_zone"]
             self.fields["time_zone"] = forms.ChoiceField(
@@ -65,6 +66,21 @@ class CallPageForm(WagtailAdminPageForm):
             if isinstance(field, ZonedDateTimeField):
                 field.zone = zone
                 field.help_text = _("In the call's time zone, %(zone)s.") % {"zone": zone.key}
+
+    def _keep_withheld_fields(self):
+        """A field withheld from this user (FieldPanel ``permission``: who may restrict a
+        call or anonymise its review) keeps the page's stored value, even when the form
+        starts from an older revision (reverting) that had another."""
+        withheld = [
+            self.instance._meta.get_field(name).attname
+            for name in (self._meta.field_permissions or {})
+            if name not in self.fields
+        ]
+        if not withheld or self.instance.pk is None:
+            return
+        stored = type(self.instance).objects.filter(pk=self.instance.pk).values(*withheld).first()
+        for attname, value in (stored or {}).items():
+            setattr(self.instance, attname, value)
 
     def call_time_zone(self):
         """The zone the dates are typed in: the one posted beside them if it is a real

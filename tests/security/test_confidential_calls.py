@@ -396,9 +396,10 @@ def posted(value):
     return getattr(value, "pk", value)
 
 
-def edit_form_data(client, page, **changes):
+def edit_form_data(client, page, url=None, **changes):
     """The page editor's form as it stands (read as a superuser), with ``changes``."""
-    form = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).context["form"]
+    url = url or reverse("wagtailadmin_pages:edit", args=[page.pk])
+    form = client.get(url).context["form"]
     data = {}
     for name, field in form.fields.items():
         if isinstance(field.widget, DraftailRichTextArea):
@@ -557,3 +558,27 @@ def test_an_anonymised_reviewer_sees_no_name_organisation_or_email(
     assert f"<title>Review: {NAME}" in managed
     assert EMAIL in managed and CV_NAME in managed
     assert "<title>Review: Tomasz Nowak" in not_anonymised
+
+
+def test_reverting_to_a_revision_from_before_the_restriction_keeps_it(
+    client, index_page, board_group
+):
+    """A moderator restores an old revision (made before the call was restricted) and
+    publishes it: the restriction and anonymised review, set since, stay."""
+    page = VacancyPageFactory(parent=index_page, title="Trustee")
+    before = page.save_revision()
+    before.publish()
+    page.restricted_to_group = board_group
+    page.anonymised_review = True
+    page.save_revision().publish()
+    client.force_login(UserFactory(email="ada@example.org", is_superuser=True, is_staff=True))
+    revert = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, before.pk])
+    data = edit_form_data(client, page, url=revert, **{"action-publish": "publish"})
+    client.force_login(UserFactory(email="mo@example.org", groups=["Moderators"]))
+
+    response = client.post(revert, data)
+
+    live = VacancyPage.objects.get(pk=page.pk)
+    assert response.status_code == 302, response.context["form"].errors
+    assert live.live_revision_id != before.pk and live.live_revision_id is not None
+    assert (live.restricted_to_group, live.anonymised_review) == (board_group, True)
