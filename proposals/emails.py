@@ -283,7 +283,7 @@ def deliver(*, log_id, attempt=None, context=None):
     log.attempts += 1
     if not (log.subject or log.body):
         try:
-            log.subject, log.body = render_log(log=log, context=context)
+            subject, log.body = render_log(log=log, context=context)
         except CannotRender as error:
             _failed(log, error, now=now, final=True)
             return
@@ -292,7 +292,8 @@ def deliver(*, log_id, attempt=None, context=None):
                 log, _("The template could not be rendered: %(error)s") % {"error": error}, now=now
             )
             return
-        EmailLog.objects.filter(pk=log.pk).update(subject=log.subject[:255], body=log.body)
+        log.subject = subject[: EmailLog._meta.get_field("subject").max_length]
+        EmailLog.objects.filter(pk=log.pk).update(subject=log.subject, body=log.body)
     message = EmailMessage(subject=log.subject, body=log.body, to=[log.to])
     try:
         message.send()
