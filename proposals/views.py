@@ -339,7 +339,7 @@ def submission_file(request, pk, file_pk):
     response = FileResponse(
         stored.file.open("rb"),
         as_attachment=True,
-        filename=stored.download_name,
+        filename=stored.download_name_for(request.user),
         content_type=stored.served_content_type,
     )
     response["Cache-Control"] = "private, no-store"

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..permissions import submissions_managed_by, submissions_visible_to
+from ..permissions import VIEW_IDENTITY, submissions_managed_by, submissions_visible_to
 from ..storage import private_storage
 from ..uploads import EXTENSION_MIME, display_name, known_extension
 
@@ -189,6 +189,16 @@ class SubmissionFile(models.Model):
     def download_name(self):
         """The uploader's name, cleaned, ending in the stored file's checked extension."""
         return display_name(self.original_name, extension=known_extension(self.file.name))
+
+    def download_name_for(self, user):
+        """The name a download gets: for someone who may not see who applied (a reviewer
+        of an anonymised call), the question's, not the uploader's "Jane-Doe-CV.pdf"."""
+        if user.has_perm(VIEW_IDENTITY, self.submission):
+            return self.download_name
+        return display_name(
+            f"application-{self.submission_id}-{self.question_key}",
+            extension=known_extension(self.file.name),
+        )
 
     @property
     def served_content_type(self):

@@ -508,7 +508,7 @@ def test_an_anonymised_reviewer_sees_no_name_organisation_or_email(
     the conference call's title is a session's, so it stays. Who manages the call, and a
     reviewer of a call that is not anonymised, still see the name."""
     board = board_application(anonymised(vacancy), name=NAME, email=EMAIL, answer=ANSWER)
-    SubmissionFileFactory(submission=board, question_key="your_cv", original_name=CV_NAME)
+    cv = SubmissionFileFactory(submission=board, question_key="your_cv", original_name=CV_NAME)
     lab = SubmissionFactory(
         call=anonymised(ActionLabPageFactory(parent=index_page)),
         title="Lucía Fernández",
@@ -545,7 +545,9 @@ def test_an_anonymised_reviewer_sees_no_name_organisation_or_email(
         )
         shown[host] = [secret for secret in hidden if secret in text]
         titles[host] = f"<title>Review: {reference or submission.title}" in text
+    reviewer_download = client.get(cv.get_absolute_url())["Content-Disposition"]
     managed = as_reviewer(client, manager, ReviewFactory(submission=board, reviewer=manager))
+    manager_download = client.get(cv.get_absolute_url())["Content-Disposition"]
     not_anonymised = as_reviewer(
         client, reviewer, ReviewFactory(submission=open_lab, reviewer=reviewer)
     )
@@ -557,6 +559,8 @@ def test_an_anonymised_reviewer_sees_no_name_organisation_or_email(
     )
     assert f"<title>Review: {NAME}" in managed
     assert EMAIL in managed and CV_NAME in managed
+    assert reviewer_download.startswith(f'attachment; filename="application-{board.pk}-your_cv')
+    assert CV_NAME in manager_download
     assert "<title>Review: Tomasz Nowak" in not_anonymised
 
 
