@@ -23,6 +23,7 @@ from home.models import HomePage
 from proposals import services as engine
 from proposals.factories import MINIMAL_PDF
 from proposals.models import Review, Submission, SubmissionStatus
+from proposals.permissions import PROGRAMME_TEAM
 
 from . import demo_content as seed
 from . import services
@@ -324,7 +325,7 @@ VACANCIES = [
 
 
 def ensure_vacancies(index):
-    programme_team = Group.objects.filter(name="Programme team").first()
+    programme_team = Group.objects.filter(name=PROGRAMME_TEAM).first()
     open_closes = _next_monday_10am(after_days=21)
     pages = {}
     for slug, title, board, board_name, role, role_text, experience in VACANCIES:
