@@ -3,7 +3,8 @@
 Every applicant has its own loopback source address (127.x.y.z: Linux routes the
 whole 127.0.0.0/8 to this machine), so per-IP rate limits see 200 people, not one.
 Requests go round-robin to the app servers, as a load balancer would send them, with
-the headers a TLS-terminating proxy adds (``X-Forwarded-Proto: https``), so the
+the headers a TLS-terminating load balancer adds (``X-Forwarded-Proto: https``, the
+client's address in ``X-Forwarded-For``: run with TRUSTED_PROXY_COUNT=1), so the
 production settings run unchanged: secure cookies, HTTPS-only CSRF referer checks.
 """
 
@@ -133,6 +134,7 @@ class Browser:
         headers = {
             "Host": PUBLIC_HOST,
             "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": self.source,
             "User-Agent": "civictech-loadtest",
             "Accept": "text/html",
         }

@@ -50,9 +50,9 @@ class EmailBackend(BaseEmailBackend):
             return len(email_messages)
         if self.fail_silently:
             return 0
+        # No status_code: anymail describes one from the HTTP response, and there is none.
         raise AnymailAPIError(
-            f"Service Unavailable for another {down_until - now:.0f}s",
-            status_code=503,
+            f"Flaky provider: 503 Service Unavailable for another {down_until - now:.0f}s",
             esp_name="Flaky provider",
         )
 
