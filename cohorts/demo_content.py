@@ -257,6 +257,14 @@ ACTION_LAB_QUESTIONS = [
         "",
     ),
 ]
+# Answers that say who someone is: hidden from reviewers when review is anonymised.
+IDENTIFYING_QUESTIONS = {
+    "Contact name",
+    "Contact email address",
+    "Your organisation's website",
+    "Your email address",
+    "Organisation and role",
+}
 ACTION_LAB_RUBRIC = [
     ("Interest in and experience with the topic", ""),
     ("Collaboration and communication", ""),

@@ -41,7 +41,9 @@ def topics(pairs):
 
 
 def add_call_questions(page, questions):
-    """Questions as (label, field type, help text, required, choices); skips existing labels."""
+    """Questions as (label, field type, help text, required, choices); skips existing labels.
+    Those that identify the applicant are marked personal data (hidden from anonymised
+    reviewers)."""
     existing = set(page.call_questions.values_list("label", flat=True))
     for order, (label, field_type, help_text, required, choices) in enumerate(questions):
         if label in existing:
@@ -55,6 +57,7 @@ def add_call_questions(page, questions):
             required=required,
             choices=choices,
             sort_order=order,
+            personal_data=label in seed.IDENTIFYING_QUESTIONS,
             **(extra if field_type == "file" else {}),
         )
 

@@ -509,10 +509,19 @@ def test_an_anonymised_reviewer_sees_no_name_organisation_or_email(
     reviewer of a call that is not anonymised, still see the name."""
     board = board_application(anonymised(vacancy), name=NAME, email=EMAIL, answer=ANSWER)
     cv = SubmissionFileFactory(submission=board, question_key="your_cv", original_name=CV_NAME)
+    lab_page = ActionLabPageFactory(parent=index_page)
+    add_call_questions(lab_page, seed.ACTION_LAB_QUESTIONS)
+    questions = [question.snapshot() for question in lab_page.get_questions()]
     lab = SubmissionFactory(
-        call=anonymised(ActionLabPageFactory(parent=index_page)),
+        call=anonymised(lab_page),
         title="Lucía Fernández",
         applicant_name="Lucía Fernández",
+        questions=questions,
+        answers={
+            "your_email_address": "lucia@example.org",
+            "organisation_and_role": "Civic tech lead, Fundación Ciudadana",
+            "country": "Argentina",
+        },
     )
     organisation = CohortApplicationFactory(
         submission__call=anonymised(CohortProgrammePageFactory(parent=index_page)),
@@ -527,7 +536,11 @@ def test_an_anonymised_reviewer_sees_no_name_organisation_or_email(
     )
     cases = {
         "board vacancy": (board, [NAME, EMAIL, CV_NAME], f"Application #{board.pk}"),
-        "action lab": (lab, ["Fernández", lab.applicant_email], f"Application #{lab.pk}"),
+        "action lab": (
+            lab,
+            ["Fernández", "Fundación Ciudadana", "lucia@example.org", lab.applicant_email],
+            f"Application #{lab.pk}",
+        ),
         "cohort programme": (
             organisation,
             ["Leeds Renters Together", organisation.applicant_email],
@@ -557,6 +570,7 @@ def test_an_anonymised_reviewer_sees_no_name_organisation_or_email(
     assert "Open data for home retrofit decisions" in as_reviewer(
         client, reviewer, session.reviews.get()
     )
+    assert "Argentina" in as_reviewer(client, reviewer, lab.reviews.get())
     assert f"<title>Review: {NAME}" in managed
     assert EMAIL in managed and CV_NAME in managed
     assert reviewer_download.startswith(f'attachment; filename="application-{board.pk}-your_cv')
