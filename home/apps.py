@@ -23,7 +23,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import checks, personal_data  # noqa: F401  (checks registers itself)
+        from home import checks, page_cache, personal_data  # noqa: F401  (checks registers itself)
 
         personal_data.register_home_sections()
+        page_cache.connect_signals()
         post_migrate.connect(_start_retention, sender=self)

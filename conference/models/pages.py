@@ -37,6 +37,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from conference.forms import SessionPageForm
+from home import page_cache
 from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
 from home.time_zones import TIME_ZONE_CHOICES
 
@@ -53,6 +54,7 @@ class ConferenceIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conference.ConferencePage", "conference.SpeakerIndexPage"]
     max_count_per_parent = 1
+    cache_public = True  # home/page_cache.py
 
     class Meta:
         verbose_name = _("conference index page")
@@ -187,6 +189,7 @@ class ConferencePage(Page):
         "conference.CallForProposalsPage",
         "conference.TicketsPage",
     ]
+    cache_public = True  # home/page_cache.py
 
     class Meta:
         verbose_name = _("conference page")
@@ -205,7 +208,12 @@ class ConferencePage(Page):
         return (now or timezone.now()).astimezone(self.tz).date()
 
     def has_ended(self, now=None):
-        return self.local_today(now) > self.end_date
+        ended = self.local_today(now) > self.end_date
+        if not ended:
+            # A page saying "upcoming" is cached until the day after the last one begins.
+            day_after = self.end_date + datetime.timedelta(days=1)
+            page_cache.valid_until(datetime.datetime.combine(day_after, datetime.time(), self.tz))
+        return ended
 
     @property
     def is_past(self):
@@ -242,6 +250,11 @@ class ProgrammePage(RoutablePageMixin, Page):
     parent_page_types = ["conference.ConferencePage"]
     subpage_types = ["conference.SessionPage"]
     max_count_per_parent = 1
+    # The schedule and its exports are the same for every visitor (home/page_cache.py);
+    # other routes (a personal agenda, what is on now) are not cached.
+    cache_public = True
+    cache_public_routes = {"schedule", "schedule_ics", "schedule_xml", "schedule_json"}
+    cache_query_parameters = ("theme", "format", "approach", "room", "attendance")
 
     class Meta:
         verbose_name = _("programme page")
@@ -383,6 +396,8 @@ class SessionPage(RoutablePageMixin, Page):
 
     parent_page_types = ["conference.ProgrammePage"]
     subpage_types = []
+    cache_public = True  # home/page_cache.py
+    cache_public_routes = {"detail", "calendar_ics"}
 
     class Meta:
         verbose_name = _("session page")
@@ -487,6 +502,7 @@ class SpeakerIndexPage(Page):
     parent_page_types = ["conference.ConferenceIndexPage"]
     subpage_types = ["conference.SpeakerPage"]
     max_count_per_parent = 1
+    cache_public = True  # home/page_cache.py
 
     class Meta:
         verbose_name = _("speaker index page")
@@ -546,6 +562,7 @@ class SpeakerPage(Page):
 
     parent_page_types = ["conference.SpeakerIndexPage"]
     subpage_types = []
+    cache_public = True  # home/page_cache.py
 
     class Meta:
         verbose_name = _("speaker page")

@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Public pages for anonymous visitors from the cache (home/page_cache.py): after the
+    # language is known; the headers of every middleware below are stored with the page.
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -137,7 +140,23 @@ if os.environ.get("CACHE_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for the page cache beside the rate limits (Django's default is 300).
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+
+# The page cache (home/page_cache.py): public pages for anonymous visitors, purged on
+# publish. PAGE_CACHE=off renders every request (make bench measures both).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# Seconds a page stays in the server's cache (publishing purges it sooner).
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 60 * 60))
+# Seconds a browser or CDN may reuse a page before asking again (it then gets a 304 when
+# nothing changed), and may show a stale copy while it asks.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -29,6 +29,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsArticlePage"]
     max_count_per_parent = 1
+    cache_public = True  # home/page_cache.py
+    cache_query_parameters = ("page", "topic")
 
     class Meta:
         verbose_name = _("news index page")
@@ -110,6 +112,7 @@ class NewsArticlePage(IntroductionBodyMixin, Page):
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
+    cache_public = True  # home/page_cache.py
 
     class Meta:
         verbose_name = _("news article")

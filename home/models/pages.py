@@ -87,6 +87,7 @@ class ContentPage(IntroductionBodyMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
+    cache_public = True  # home/page_cache.py
 
     class Meta:
         verbose_name = _("content page")
