@@ -6,6 +6,7 @@ from collections import defaultdict
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -373,6 +374,81 @@ def time_zone_label(conference):
     return f"{conference.time_zone} ({time_zone_offset(conference)})"
 
 
+# Now and next ----------------------------------------------------------------------
+
+NOW_AND_NEXT_WINDOW = datetime.timedelta(minutes=60)
+
+
+@dataclasses.dataclass
+class RoomNow:
+    """A room's sessions at one moment: those running and those starting soon. ``room``
+    is None for keynotes, plenaries and breaks (and sessions without a room): every room."""
+
+    room: object
+    running: list
+    starting: list
+
+    @property
+    def every_room(self):
+        return self.room is None
+
+
+def now_and_next(*, programme, now=None, window=NOW_AND_NEXT_WINDOW):
+    """What is on at ``now`` (default: this moment) where the conference happens, whatever
+    the visitor's or the server's time zone: per room, the sessions running and those
+    starting within ``window`` (a session starting exactly ``window`` later included).
+    Before the conference, when it starts; after it, that it has ended. At most eleven
+    queries, whatever the size of the programme."""
+    conference = conference_for(programme)
+    local_now = (now or timezone.now()).astimezone(conference.tz)
+    today = local_now.date()
+    taxonomies = Taxonomies.for_conference(conference)
+    first_day = taxonomies.days[0] if taxonomies.days else None
+    result = {
+        "conference": conference,
+        "now": local_now,
+        "now_label": local_now.strftime("%H:%M"),
+        "today": today,
+        "time_zone": time_zone_label(conference),
+        "rooms": [],
+        "later": None,
+        "doors_open": (
+            first_day.starts_at if first_day and first_day.date == conference.start_date else None
+        ),
+    }
+    if today < conference.start_date:
+        return {**result, "state": "before"}
+    if today > conference.end_date:
+        return {**result, "state": "after"}
+
+    horizon = local_now + window
+    days = [day.pk for day in taxonomies.days if day.date >= today]
+    sessions = list(
+        programme_sessions(programme=programme).filter(day_id__in=days, start_time__isnull=False)
+    )
+    attach_details(sessions, taxonomies, locale_id=programme.locale_id)
+    attach_labels(sessions)
+    every_room = RoomNow(room=None, running=[], starting=[])
+    rooms = {room.pk: RoomNow(room=room, running=[], starting=[]) for room in taxonomies.rooms}
+    later = None
+    for session in sessions:  # in time order
+        starts, ends = session.local_start(conference.tz), session.local_end(conference.tz)
+        if starts <= local_now < ends:
+            running = True
+        elif local_now < starts <= horizon:
+            running = False
+        else:
+            if later is None and starts > horizon:
+                later = session
+            continue
+        group = every_room
+        if not session.spans_all_rooms and session.room_id in rooms:
+            group = rooms[session.room_id]
+        (group.running if running else group.starting).append(session)
+    groups = [group for group in (every_room, *rooms.values()) if group.running or group.starting]
+    return {**result, "state": "during", "rooms": groups, "later": later}
+
+
 # Session --------------------------------------------------------------------------
 
 
@@ -502,3 +578,19 @@ def next_conference(*, locale_id, default_locale_id, now=None):
         for child in conference.get_children().live().public().specific()
     }
     return conference, children
+
+# Offline copies --------------------------------------------------------------------
+
+
+def offline_page_paths(*, request):
+    """The URL paths under which a phone keeps the pages it visits for offline use: every
+    live public programme (its sessions, now and next, the agenda) and speaker index (its
+    speakers), in every language. Four queries."""
+    from conference.models import ProgrammePage, SpeakerIndexPage
+
+    pages = [
+        *ProgrammePage.objects.live().public(),
+        *SpeakerIndexPage.objects.live().public(),
+    ]
+    paths = {page.get_url_parts(request) for page in pages} - {None}
+    return sorted(page_path for _site_id, _root_url, page_path in paths)

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 from conference import exports, selectors
 
@@ -90,3 +91,15 @@ def session_ics(request, *, session):
         name=session.title,
     )
     return _download(content, "text/calendar; charset=utf-8", f"{session.slug}.ics")
+
+
+def now_and_next(request, *, programme):
+    context = programme.get_context(request)
+    context.update(selectors.now_and_next(programme=programme))
+    context["programme_url"] = programme.get_url(request)
+    response = TemplateResponse(request, "conference/programme_page_now.html", context)
+    # It depends on the clock: no cache may keep it for more than a minute.
+    patch_cache_control(response, max_age=60)
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True)
+    return response

@@ -215,6 +215,19 @@ class ConferencePage(Page):
             page_cache.valid_until(datetime.datetime.combine(day_after, datetime.time(), self.tz))
         return ended
 
+    def is_on(self, now=None):
+        """Today (where the conference happens) is one of its days."""
+        today = self.local_today(now)
+        if today < self.start_date:
+            changes_on = self.start_date
+        elif today <= self.end_date:
+            changes_on = self.end_date + datetime.timedelta(days=1)
+        else:
+            return False
+        # A page that shows whether it is on is cached only until that changes, at midnight.
+        page_cache.valid_until(datetime.datetime.combine(changes_on, datetime.time(), self.tz))
+        return today >= self.start_date
+
     @property
     def is_past(self):
         """Past by its dates in its own time zone, whatever its status says."""
@@ -269,6 +282,12 @@ class ProgrammePage(RoutablePageMixin, Page):
 
         return views.programme(request, programme=self)
 
+    @path("now/")
+    def now_and_next(self, request):
+        from conference import views
+
+        return views.now_and_next(request, programme=self)
+
     @path("schedule/ics/")
     def schedule_ics(self, request):
         from conference import views
@@ -290,7 +309,7 @@ class ProgrammePage(RoutablePageMixin, Page):
 
 class SessionPage(RoutablePageMixin, Page):
     # The programme's own routes (schedule/xml/ ...) would hide a session with this slug.
-    RESERVED_SLUGS = {"schedule"}
+    RESERVED_SLUGS = {"schedule", "now"}
 
     class Attendance(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
@@ -405,7 +424,9 @@ class SessionPage(RoutablePageMixin, Page):
     def clean(self):
         super().clean()
         if self.slug in self.RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is used by the programme's downloads.")})
+            raise ValidationError(
+                {"slug": _("This address is reserved for the programme's own pages.")}
+            )
 
     # Scheduling -----------------------------------------------------------------
 
