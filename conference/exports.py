@@ -176,8 +176,8 @@ def _frab_event(conference, session, room_name, url_for, language):
     links = []
     if session.slides_url:
         links.append({"type": "slides", "url": session.slides_url, "title": "Slides"})
-    if session.recording_url:
-        links.append({"type": "media", "url": session.recording_url, "title": "Recording"})
+    if session.video_url:
+        links.append({"type": "media", "url": session.video_url, "title": "Video"})
     return {
         "guid": str(session.translation_key),
         "id": session.pk,

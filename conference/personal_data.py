@@ -1,9 +1,11 @@
 """The conference's sections of a person's data (registered in ConferenceConfig.ready):
-the session proposals' typed fields and ticket registrations."""
+the session proposals' typed fields, ticket registrations, and their agenda (starred
+sessions and calendar feed addresses, deleted with the account)."""
 
 from home import personal_data
 
-from .models import Registration, SessionProposal
+from .agenda.selectors import live_sessions_by_key
+from .models import AgendaFeedToken, Registration, SessionProposal, SessionStar
 
 
 def export_session_proposals(user):
@@ -76,6 +78,26 @@ def erase_registrations(user):
     )
 
 
+def export_agenda(user):
+    stars = list(SessionStar.objects.filter(user_id=user.pk))
+    sessions = live_sessions_by_key([star.session_key for star in stars])
+    return {
+        "starred_sessions": [
+            {
+                "session": str(star.session_key),
+                "title": sessions[star.session_key].title if star.session_key in sessions else "",
+                "starred": star.created_at,
+            }
+            for star in stars
+        ],
+        # When each address was made and stopped; the secret itself is not repeated.
+        "calendar_feed_addresses": [
+            {"created": token.created_at, "revoked": token.revoked_at}
+            for token in AgendaFeedToken.objects.filter(user_id=user.pk)
+        ],
+    }
+
+
 def register():
     # Session proposals are erased with their submission (the engine deletes a host's
     # details through call.get_details_instance), so they need no eraser of their own.
@@ -83,3 +105,5 @@ def register():
     personal_data.register(
         "ticket_registrations", export=export_registrations, erase=erase_registrations
     )
+    # Stars and feed addresses are deleted with the account (on_delete=CASCADE).
+    personal_data.register("agenda", export=export_agenda)

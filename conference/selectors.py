@@ -80,12 +80,15 @@ def conference_index(*, index_page):
 class ProgrammeFilters:
     """The attendee's filter choices, read from the query string (no JavaScript needed)."""
 
-    FIELDS = ("theme", "format", "approach", "room", "attendance")
+    FIELDS = ("theme", "format", "approach", "room", "attendance", "agenda")
 
     values: dict
+    # The person's starred sessions' translation keys; None when their stars are kept in
+    # their browser, where the page's script applies ``agenda`` instead.
+    starred: frozenset | None = None
 
     @classmethod
-    def from_query(cls, query, taxonomies):
+    def from_query(cls, query, taxonomies, *, starred=None):
         from conference.models import SessionPage
 
         allowed = {
@@ -97,13 +100,14 @@ class ProgrammeFilters:
                 SessionPage.Attendance.IN_PERSON: _("In person"),
                 SessionPage.Attendance.REMOTE: _("Online"),
             },
+            "agenda": {"1": _("In my agenda")},
         }
         values = {}
         for field in cls.FIELDS:
             value = query.get(field, "")
             if value in allowed[field]:
                 values[field] = (value, allowed[field][value])
-        return cls(values=values)
+        return cls(values=values, starred=starred)
 
     def __bool__(self):
         return bool(self.values)
@@ -131,6 +135,8 @@ class ProgrammeFilters:
             sessions = sessions.filter(
                 attendance__in=[self.selected("attendance"), SessionPage.Attendance.HYBRID]
             )
+        if "agenda" in self.values and self.starred is not None:
+            sessions = sessions.filter(translation_key__in=self.starred)
         return sessions
 
     def active(self):
@@ -141,6 +147,7 @@ class ProgrammeFilters:
             "approach": _("Approach"),
             "room": _("Room"),
             "attendance": _("In person or online"),
+            "agenda": _("Sessions"),
         }
         active = []
         for field, (_value, label) in self.values.items():
@@ -176,7 +183,8 @@ SESSION_LISTING_FIELDS = [
     "room_id",
     "attendance",
     "slides_url",
-    "recording_url",
+    "video_url",
+    "notes",
 ]
 
 
@@ -335,15 +343,20 @@ def build_schedule(sessions, taxonomies):
     return schedule
 
 
-def programme(*, programme, query):
+def programme(*, programme, query, starred=None):
+    """The programme table. ``starred``: the translation keys of the sessions the person
+    starred, when kept on the server (None: their browser keeps them, nothing is starred
+    in the page and its script applies the ``agenda`` filter)."""
     from conference.models import SessionPage
 
     conference = conference_for(programme)
     taxonomies = Taxonomies.for_conference(conference)
-    filters = ProgrammeFilters.from_query(query, taxonomies)
+    filters = ProgrammeFilters.from_query(query, taxonomies, starred=starred)
     sessions = list(filters.apply(programme_sessions(programme=programme)))
     attach_details(sessions, taxonomies, locale_id=programme.locale_id)
     attach_labels(sessions)
+    for session in sessions:
+        session.is_starred = starred is not None and session.translation_key in starred
     return {
         "conference": conference,
         "taxonomies": taxonomies,
@@ -354,6 +367,8 @@ def programme(*, programme, query):
             (SessionPage.Attendance.REMOTE, _("Online")),
         ],
         "schedule": build_schedule(sessions, taxonomies),
+        # Once it has taken place, the programme is the conference's archive.
+        "is_archive": conference.is_past,
         "session_count": len(sessions),
         "unscheduled": [session for session in sessions if not session.is_scheduled],
         "time_zone": time_zone_label(conference),

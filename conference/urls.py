@@ -1,8 +1,13 @@
 from django.urls import path
 
 from conference import offline
+from conference.agenda import views as agenda_views
+
+app_name = "conference"
 
 urlpatterns = [
+    # Its own URL, outside the pages: the pages with star buttons stay cacheable.
+    path("agenda/star/", agenda_views.star, name="agenda_star"),
     # The offline programme's service worker: at the root, to control every language.
     path("sw.js", offline.service_worker, name="service_worker"),
 ]

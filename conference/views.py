@@ -8,15 +8,33 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 from conference import exports, selectors
+from conference.agenda.personal import agenda_for_request, mark_personal
 
 
 def programme(request, *, programme):
+    agenda = agenda_for_request(request)
     context = programme.get_context(request)
-    context.update(selectors.programme(programme=programme, query=request.GET))
+    context.update(
+        selectors.programme(
+            programme=programme,
+            query=request.GET,
+            # Anonymous visitors' stars are in their browser: the page is the same for all.
+            starred=agenda.keys if agenda.personal else None,
+        )
+    )
+    context["agenda"] = agenda
     # Session links are built from the programme's URL: one reverse, not one per session.
     context["programme_url"] = programme.get_url(request)
     context["breadcrumbs"] = [context["conference"]]
-    return TemplateResponse(request, programme.get_template(request), context)
+    response = TemplateResponse(request, programme.get_template(request), context)
+    return mark_personal(response) if agenda.personal else response
+
+
+def session_detail(request, *, session):
+    agenda = agenda_for_request(request)
+    session.is_starred = session.translation_key in agenda.keys
+    response = session.render(request, context_overrides={"agenda": agenda})
+    return mark_personal(response) if agenda.personal else response
 
 
 def _export_data(request, programme):
@@ -27,13 +45,13 @@ def _export_data(request, programme):
     return conference, taxonomies, sessions
 
 
-def _absolute_url_for(request, programme):
+def absolute_url_for(request, programme):
     """Session URLs built from the programme's URL: no query per session."""
     base = programme.get_full_url(request)
     return lambda session: f"{base}{session.slug}/"
 
 
-def _uid_host(request, page):
+def uid_host(request, page):
     """The site's own host name (as in its page URLs), so UIDs do not depend on the
     address a client happened to use."""
     return urlsplit(page.get_full_url(request)).hostname or request.get_host().split(":")[0]
@@ -50,8 +68,8 @@ def programme_ics(request, *, programme):
     content = exports.calendar_for_sessions(
         conference=conference,
         sessions=sessions,
-        url_for=_absolute_url_for(request, programme),
-        host=_uid_host(request, programme),
+        url_for=absolute_url_for(request, programme),
+        host=uid_host(request, programme),
         name=conference.title,
     )
     return _download(content, "text/calendar; charset=utf-8", f"{conference.acronym}.ics")
@@ -63,7 +81,7 @@ def _frab(request, programme):
         conference=conference,
         taxonomies=taxonomies,
         sessions=sessions,
-        url_for=_absolute_url_for(request, programme),
+        url_for=absolute_url_for(request, programme),
         programme_url=programme.get_full_url(request),
         language=translation.get_language(),
     )
@@ -87,7 +105,7 @@ def session_ics(request, *, session):
         conference=conference,
         sessions=[session],
         url_for=lambda item: item.get_full_url(request),
-        host=_uid_host(request, session),
+        host=uid_host(request, session),
         name=session.title,
     )
     return _download(content, "text/calendar; charset=utf-8", f"{session.slug}.ics")

@@ -1,5 +1,6 @@
 """Conference models. Each module adds its import line here."""
 
+from conference.models.agenda import AgendaFeedToken, SessionStar  # noqa: F401
 from conference.models.call import CallForProposalsPage, SessionProposal  # noqa: F401
 from conference.models.pages import (  # noqa: F401
     ConferenceIndexPage,

@@ -37,6 +37,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from conference.forms import SessionPageForm
+from conference.materials import video_player
 from home import page_cache
 from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
 from home.time_zones import TIME_ZONE_CHOICES
@@ -306,10 +307,30 @@ class ProgrammePage(RoutablePageMixin, Page):
 
         return views.programme_frab_json(request, programme=self)
 
+    # My agenda: the sessions a person starred, and their private calendar feed.
+
+    @path("agenda/")
+    def agenda(self, request):
+        from conference.agenda import views
+
+        return views.agenda(request, programme=self)
+
+    @path("agenda/calendar/")
+    def agenda_calendar(self, request):
+        from conference.agenda import views
+
+        return views.feed_address(request, programme=self)
+
+    @path("agenda/feed/<str:token>/")
+    def agenda_feed(self, request, token):
+        from conference.agenda import views
+
+        return views.feed(request, programme=self, token=token)
+
 
 class SessionPage(RoutablePageMixin, Page):
     # The programme's own routes (schedule/xml/ ...) would hide a session with this slug.
-    RESERVED_SLUGS = {"schedule", "now"}
+    RESERVED_SLUGS = {"schedule", "now", "agenda"}
 
     class Attendance(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
@@ -366,8 +387,21 @@ class SessionPage(RoutablePageMixin, Page):
         default=Attendance.IN_PERSON,
         help_text=_("How the speakers present and how people can follow it."),
     )
+    # After the session: links, never a third-party player loaded with the page.
     slides_url = models.URLField(_("slides link"), blank=True)
-    recording_url = models.URLField(_("recording link"), blank=True)
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        help_text=_(
+            "A YouTube or Vimeo address also offers a player, loaded only when someone asks for it."
+        ),
+    )
+    notes = RichTextField(
+        _("notes"),
+        blank=True,
+        features=PROSE_FEATURES,
+        help_text=_("What was said, decided or shared: shown on the session page."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("abstract"),
@@ -388,7 +422,11 @@ class SessionPage(RoutablePageMixin, Page):
         ),
         InlinePanel("speaker_links", heading=_("Speakers"), label=_("Speaker")),
         MultiFieldPanel(
-            [FieldPanel("slides_url"), FieldPanel("recording_url")], heading=_("After the session")
+            [
+                FieldRowPanel([FieldPanel("slides_url"), FieldPanel("video_url")]),
+                FieldPanel("notes"),
+            ],
+            heading=_("After the session"),
         ),
     ]
     base_form_class = SessionPageForm
@@ -409,7 +447,8 @@ class SessionPage(RoutablePageMixin, Page):
         SynchronizedField("duration_minutes"),
         SynchronizedField("attendance"),
         SynchronizedField("slides_url"),
-        SynchronizedField("recording_url"),
+        SynchronizedField("video_url"),
+        TranslatableField("notes"),
         SynchronizedField("speaker_links"),
     ]
 
@@ -466,6 +505,17 @@ class SessionPage(RoutablePageMixin, Page):
             return False
         return self.start_time < other.end_time and other.start_time < self.end_time
 
+    # After the session ---------------------------------------------------------------
+
+    @property
+    def has_materials(self):
+        return bool(self.slides_url or self.video_url or self.notes)
+
+    @cached_property
+    def video_player(self):
+        """The click-to-load player for a YouTube or Vimeo link (None for other links)."""
+        return video_player(self.video_url)
+
     @cached_property
     def conference(self):
         return ConferencePage.objects.ancestor_of(self).get()
@@ -481,7 +531,9 @@ class SessionPage(RoutablePageMixin, Page):
 
     @path("")
     def detail(self, request):
-        return self.render(request)
+        from conference import views
+
+        return views.session_detail(request, session=self)
 
     @path("calendar/")
     def calendar_ics(self, request):

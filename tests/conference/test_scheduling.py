@@ -43,7 +43,8 @@ def session_form(tictec, title, *, start, room=None, session_format=None, speake
             "room": (room or tictec.main_hall).pk,
             "duration_minutes": "",
             "slides_url": "",
-            "recording_url": "",
+            "video_url": "",
+            "notes": rich_text(""),
             "speaker_links": inline_formset(
                 [
                     {"speaker": speaker.pk, "ORDER": str(order)}
