@@ -132,6 +132,7 @@ class Tally:
     ready: int = 0
     signed_in: int = 0
     shown_submission: int = 0
+    same_submission: int = 0
     kept_pages: Counter = field(default_factory=Counter)
     lock: threading.Condition = field(default_factory=threading.Condition)
 
@@ -358,11 +359,13 @@ def applicant(index, plan, tally):
             tally.count("ready")
         plan.last_minute.wait()
         sleep_until(plan.burst_starts + plan.submit_offset[index])
-        _first, last = click_submit_twice(
+        first, last = click_submit_twice(
             browser, index=index, action=action, data=data, plan=plan, tally=tally
         )
         if last.status != 302:
             raise Failure("submit click 2", "not sent on to the submission", last)
+        if first.status == 302 and first.location == last.location:
+            tally.count("same_submission")
         shown = browser.request("GET", last.location)
         tally.record("after submit", shown)
         if shown.status != 200 or proposal_title(index) not in shown.body:
@@ -591,6 +594,7 @@ def run(workdir, stack_exit):
         target("HTTP 5xx responses", 0, server_errors),
         target("confirmations delivered after the outage", APPLICANTS, len(confirmations)),
         target("confirmations delivered twice", 0, sum(n - 1 for n in confirmations.values())),
+        target("double clicks sent to one submission", APPLICANTS, tally.same_submission),
         target("applicants shown their submission", APPLICANTS, tally.shown_submission),
         {
             "figure": "time to drain the email queue",
