@@ -3,7 +3,8 @@
 The script is static/js/offline.js. It is served here, at /sw.js, because a service worker
 controls only the pages under its own address (whitenoise's /static/ would leave out
 /en/, /fr/ and /nl/), with what it needs from the server put in front of it: which pages
-to keep, the site's own assets, and the notice in every language.
+to keep, the site's own assets, the notice in every language, and the sign-out address
+(signing out forgets the kept pages).
 """
 
 import json
@@ -11,6 +12,7 @@ import json
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -41,6 +43,7 @@ def service_worker(request):
         "assets": [f"{settings.STATIC_URL}{folder}" for folder in ASSET_FOLDERS],
         "messages": _notices(),
         "language": settings.LANGUAGE_CODE,
+        "signOut": reverse("account_logout"),
     }
     response = HttpResponse(
         f"const OFFLINE = {json.dumps(config, ensure_ascii=False)};\n{_script()}",

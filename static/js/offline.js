@@ -5,6 +5,7 @@
 //   assets    URL paths of the site's own CSS, JavaScript and images
 //   messages  {language: notice text with %(time)s}, from the translation catalogue
 //   language  the default language
+//   signOut   the sign-out address: posting to it forgets the kept pages
 // Nothing else depends on it: without it (or without JavaScript) the site works the same.
 /* global OFFLINE */
 
@@ -44,8 +45,13 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
     const { request } = event;
-    if (request.method !== "GET") return; // never a form post
     const url = new URL(request.url);
+    if (request.method === "POST" && sameOrigin(url) && url.pathname === OFFLINE.signOut) {
+        // Signing out forgets the pages kept meanwhile (an agenda is personal).
+        event.waitUntil(caches.delete(PAGES));
+        return;
+    }
+    if (request.method !== "GET") return; // never a form post
     if (request.mode === "navigate" && isKeptPage(url)) {
         event.respondWith(networkFirst(event, url));
     } else if (isAsset(url)) {

@@ -43,6 +43,7 @@ def test_the_worker_is_served_from_the_root_with_the_pages_to_keep_and_no_cache(
     ]
     assert config["assets"] == ["/static/css/", "/static/js/", "/static/images/"]
     assert config["language"] == "en"
+    assert config["signOut"] == "/accounts/logout/"
     assert config["messages"] == {
         "en": "Offline copy from %(time)s. You are offline, so it may have changed since.",
         "fr": "Copie hors ligne du %(time)s. Vous êtes hors ligne : la page a pu changer depuis.",

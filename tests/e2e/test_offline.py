@@ -147,6 +147,12 @@ def test_programme_sessions_and_speakers_visited_online_are_shown_offline_with_a
     expect(page.locator("h1")).to_have_text("Programme")
     assert page.locator(".offline-notice").count() == 0
 
+    # Signing out (a post to the sign-out address) forgets every kept page.
+    page.evaluate("fetch('/accounts/logout/', {method: 'POST'}).then(() => true)")
+    page.wait_for_function(
+        """async () => (await (await caches.open("offline-pages-v1")).keys()).length === 0"""
+    )
+
 
 def test_now_and_next_during_the_conference_is_accessible(
     tictec, browser_page, assert_accessible, monkeypatch
