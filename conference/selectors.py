@@ -193,10 +193,13 @@ def programme_sessions(*, programme):
     speakers are attached by ``attach_details`` from rows already loaded."""
     from conference.models import SessionPage
 
+    # Not .public(), which loads every privacy restriction on the site first: whoever sees
+    # the programme passed its own (and its ancestors') restrictions, so only a session's
+    # own restriction can hide it, and that is a join.
     return (
         SessionPage.objects.live()
-        .public()
         .child_of(programme)
+        .filter(view_restrictions__isnull=True)
         .only(*SESSION_LISTING_FIELDS)
         .order_by("day__date", "start_time", "room__sort_order", "title")
     )

@@ -9,11 +9,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import sections, selectors
+from home.routing import PathRoutingMixin
 
 from .mixins import PAGE_TRANSLATABLE_FIELDS, IntroductionBodyMixin
 
 
-class HomePage(Page):
+class HomePage(PathRoutingMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [

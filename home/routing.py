@@ -1,0 +1,45 @@
+"""Routing a request to its page with one query for the whole path.
+
+Wagtail's ``Page.route`` walks the tree one level at a time with two queries a level (the
+child by slug, then its specific page): eight for a session four levels down. The site's
+root page routes instead with :class:`PathRoutingMixin`: one query loads every page on the
+path by ``url_path`` (which Wagtail keeps up to date on moves and slug changes), and the
+walk goes on through those rows for as long as each page type routes like ``Page`` does.
+The first page whose type routes its own way (a RoutablePageMixin page: the programme,
+a session, the news index) and the last page are loaded as specific pages and route as
+usual, so what is served, and every 404, is what Wagtail's own routing gives.
+"""
+
+from wagtail.models import Page
+
+
+class PathRoutingMixin:
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{component}/" for component in path_components[:length])
+            for length in range(1, len(path_components) + 1)
+        ]
+        on_path = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes).descendant_of(self)
+        }
+        page, remaining = self, list(path_components)
+        while remaining:
+            child = on_path.get(f"{page.url_path}{remaining[0]}/")
+            if child is None or child.depth != page.depth + 1:
+                break
+            child._cached_parent_obj = page
+            page, remaining = child, remaining[1:]
+            if _routes_its_own_way(page):
+                break
+        if page is self:
+            return super().route(request, path_components)
+        specific = page.specific
+        specific._cached_parent_obj = page._cached_parent_obj
+        return specific.route(request, remaining)
+
+
+def _routes_its_own_way(page):
+    return page.specific_class is None or page.specific_class.route is not Page.route
