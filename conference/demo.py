@@ -1,5 +1,6 @@
 """Demo content: the TICTeC conference index, TICTeC 2025 (Mechelen and online) with its
-programme of 40+ sessions and speakers, and TICTeC 2019 Paris as a past conference.
+programme of 40+ sessions and speakers, the slides, videos and notes some sessions shared,
+and the demo applicant's agenda; TICTeC 2019 Paris as a past conference.
 
 Idempotent: pages are looked up by slug under their parent, taxonomy rows by
 (conference, slug); only what is missing is created.
@@ -7,12 +8,15 @@ Idempotent: pages are looked up by slug under their parent, taxonomy rows by
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale
 
+from conference.agenda import services as agenda_services
 from conference.demo_content import speakers as speaker_content
 from conference.demo_content import tictec2019, tictec2025
 from conference.models import (
+    AgendaFeedToken,
     Approach,
     ConferenceDay,
     ConferenceIndexPage,
@@ -204,6 +208,40 @@ def ensure_conference(index, content, speakers):
     return conference, created
 
 
+def ensure_materials(conference, content):
+    """Slides, video links and notes for the sessions that shared them; a session that
+    already has some (staff may have edited it) is left alone."""
+    programme = ProgrammePage.objects.child_of(conference).first()
+    added = 0
+    for slug, fields in getattr(content, "MATERIALS", {}).items():
+        session = SessionPage.objects.child_of(programme).filter(slug=slug).first()
+        if session is None or session.has_materials:
+            continue
+        for field, value in fields.items():
+            setattr(session, field, value)
+        session.save_revision().publish()
+        added += 1
+    return added
+
+
+def ensure_applicant_agenda(conference, content, email="applicant@example.org"):
+    """The demo applicant stars a few sessions and has a private calendar address."""
+    applicant = get_user_model().objects.filter(username=email).first()
+    slugs = getattr(content, "APPLICANT_AGENDA", [])
+    if applicant is None or not slugs:
+        return 0
+    programme = ProgrammePage.objects.child_of(conference).first()
+    keys = list(
+        SessionPage.objects.child_of(programme)
+        .filter(slug__in=slugs)
+        .values_list("translation_key", flat=True)
+    )
+    agenda_services.set_stars(user=applicant, session=None, keys=keys, starred=True)
+    if not AgendaFeedToken.objects.active().filter(user=applicant).exists():
+        agenda_services.new_feed_token(user=applicant)
+    return len(keys)
+
+
 @transaction.atomic
 def load(stdout=None):
     from home.models import HomePage
@@ -217,5 +255,11 @@ def load(stdout=None):
     speakers = ensure_speakers(index)
     for content in (tictec2025, tictec2019):
         conference, created = ensure_conference(index, content, speakers)
-        _say(stdout, f"conference: {conference.title}: {created} sessions added")
+        materials = ensure_materials(conference, content)
+        starred = ensure_applicant_agenda(conference, content)
+        _say(
+            stdout,
+            f"conference: {conference.title}: {created} sessions added, "
+            f"{materials} given slides, videos or notes, {starred} in the applicant's agenda",
+        )
     return index

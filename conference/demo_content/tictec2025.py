@@ -762,3 +762,53 @@ SESSIONS = [
         45,
     ),
 ]
+
+# After the conference: what some sessions shared (slug -> slides link, video link, notes).
+# The slides stand on example.org; the two videos are YouTube's and Vimeo's own sample
+# videos, standing in for recordings so the click-to-load player can be tried.
+MATERIALS = {
+    "ten-years-of-tictec": {
+        "slides_url": "https://example.org/tictec2025/slides/ten-years-of-tictec.pdf",
+        "video_url": "https://www.youtube.com/watch?v=M7lc1UVf-VE",
+        "notes": (
+            "<p>The keynote traced TICTeC from its 2015 focus on measuring civic tech’s impact "
+            "to this year’s framing of pro-democracy technology: defensive tools against threats "
+            "to democracy, and constructive ones that build democratic capacity.</p>"
+            "<p>Questions from the room asked how small organisations can fund defensive work, "
+            "and whether “pro-democracy” risks sounding partisan.</p>"
+        ),
+    },
+    "following-the-money": {
+        "slides_url": "https://example.org/tictec2025/slides/following-the-money.pdf",
+        "video_url": "https://vimeo.com/76979871",
+        "notes": (
+            "<p>Panellists compared three registers of political donations and interests. The "
+            "1-2-4-all discussion agreed that a register is only usable when declarations are "
+            "published as data, with stable identifiers for donors and members.</p>"
+            "<ul><li>A shared list of the fields every register should publish.</li>"
+            "<li>Three processes worth raising with Parliament’s standards committee.</li></ul>"
+        ),
+    },
+    "foi-for-marginalised-groups": {
+        "slides_url": "https://example.org/tictec2025/slides/foi-for-marginalised-groups.pdf",
+        "video_url": "",
+        "notes": (
+            "<p>The cohort’s organisations sent over 200 requests between them. What helped most: "
+            "drafting requests together, and a spreadsheet template set up before the first "
+            "response arrived.</p>"
+        ),
+    },
+    "fossil-fuel-narratives": {
+        "slides_url": "https://example.org/tictec2025/slides/fossil-fuel-narratives.pdf",
+        "video_url": "https://www.youtube.com/watch?v=M7lc1UVf-VE",
+        "notes": "",
+    },
+}
+
+# The demo applicant's agenda: the sessions they starred (they also get a calendar feed).
+APPLICANT_AGENDA = [
+    "ten-years-of-tictec",
+    "foi-for-marginalised-groups",
+    "fossil-fuel-narratives",
+    "after-the-assembly",
+]

@@ -5,9 +5,17 @@ import json
 
 import icalendar
 import pytest
+from django.contrib.auth import get_user_model
 
 from conference import demo, services
-from conference.models import ConferencePage, SessionPage, SpeakerPage
+from conference.models import (
+    AgendaFeedToken,
+    ConferencePage,
+    SessionPage,
+    SessionStar,
+    SpeakerPage,
+)
+from home import demo as home_demo
 from tests.schemas import frab_json_validator, frab_xml_schema
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +110,35 @@ def test_demo_content_loads_twice_and_its_exports_validate(client, home_page):
         "Main hall",
     )
     assert [person["name"] for person in keynote["persons"]] == ["Miriam Okafor"]
+
+
+def test_demo_sessions_have_materials_and_the_applicant_an_agenda_and_a_feed(client, home_page):
+    home_demo.ensure_users()
+    demo.load()
+    demo.load()
+
+    tictec = ConferencePage.objects.get(slug="tictec-2025")
+    with_materials = [
+        s.slug for s in SessionPage.objects.live().descendant_of(tictec) if s.has_materials
+    ]
+    assert sorted(with_materials) == [
+        "foi-for-marginalised-groups",
+        "following-the-money",
+        "fossil-fuel-narratives",
+        "ten-years-of-tictec",
+    ]
+    keynote = SessionPage.objects.get(slug="ten-years-of-tictec")
+    assert keynote.video_player.src == "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"
+    applicant = get_user_model().objects.get(email="applicant@example.org")
+    assert SessionStar.objects.filter(user=applicant).count() == 4
+    [token] = AgendaFeedToken.objects.active().filter(user=applicant)
+
+    calendar = icalendar.Calendar.from_ical(
+        client.get(f"/en/tictec/tictec-2025/programme/agenda/feed/{token.token}/").content
+    )
+    assert sorted(str(event["SUMMARY"]) for event in calendar.walk("VEVENT")) == [
+        "Citizens’ assemblies on climate: what happens after the recommendations?",
+        "Monitoring fossil-fuel narratives repeated by politicians",
+        "Ten years of TICTeC: from civic tech to pro-democracy tech",
+        "What ten organisations learned using FOI in their campaigns",
+    ]
