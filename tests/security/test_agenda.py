@@ -6,7 +6,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
+from wagtail.models import Locale
 
 from conference.agenda.selectors import SESSION_STARS
 from conference.factories import ConferenceIndexPageFactory
@@ -169,6 +171,33 @@ def test_a_visitors_stars_never_show_to_anyone_else(tictec, sessions, person):
         assert starred_titles(stranger.get(url)) == [], url
     assert starred_titles(visitor.get(tictec.programme.url)) == ["Fossil-fuel narratives"]
     assert starred_titles(signed_in.get(tictec.programme.url)) == ["Home retrofit"]
+
+
+def test_with_the_page_cache_on_the_shared_programme_is_cached_and_stars_stay_personal(
+    settings, home_page, tictec, sessions
+):
+    """The programme with its star buttons is the same page for every anonymous visitor
+    (home/page_cache.py stores it); starring makes the visitor's own copy personal."""
+    for code in ("fr", "nl"):  # as on the site: the language switcher links, not a form
+        home_page.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    stranger, visitor = Client(), Client()
+    url = tictec.programme.url
+
+    shared = stranger.get(url)
+    assert shared["Cache-Control"].startswith("public")
+    assert b"csrfmiddlewaretoken" not in shared.content
+
+    visitor.post(STAR_URL, star_data(sessions[0], next=url), headers=SAME_ORIGIN)
+    own = visitor.get(url)
+    again = stranger.get(url)
+
+    assert "private" in own["Cache-Control"] and "no-store" in own["Cache-Control"]
+    assert starred_titles(own) == ["Fossil-fuel narratives"]
+    assert again["ETag"] == shared["ETag"]
+    assert starred_titles(again) == []
+    cache.clear()
 
 
 def test_pages_showing_someones_stars_are_never_publicly_cacheable(tictec, sessions, person):
