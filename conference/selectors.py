@@ -220,7 +220,9 @@ def attach_details(sessions, taxonomies, *, locale_id):
     """Set each session's format, room, day and approach from the conference's taxonomy
     rows, and ``theme_list`` and ``speaker_list`` (localised, in order). Two queries (three
     when some speakers are not yet translated into ``locale_id``), whatever the number of
-    sessions."""
+    sessions. A session not yet translated (an alias of the English one) still points at
+    the English conference's rows: one more query per kind of row maps them to this
+    conference's by translation key."""
     from conference.models import SessionPage, SessionSpeaker
 
     by_id = {
@@ -229,6 +231,8 @@ def attach_details(sessions, taxonomies, *, locale_id):
         "day": {row.pk: row for row in taxonomies.days},
         "approach": {row.pk: row for row in taxonomies.approaches},
     }
+    for field, rows in by_id.items():
+        rows.update(_rows_of_other_languages(sessions, field, rows))
     session_ids = [session.pk for session in sessions]
     themes_by_key = {theme.translation_key: theme for theme in taxonomies.themes}
     theme_rows = (
@@ -266,6 +270,24 @@ def attach_details(sessions, taxonomies, *, locale_id):
         session.theme_list = themes[session.pk]
         session.speaker_list = [localized.get(ref.pk, ref) for ref in speakers[session.pk]]
     return sessions
+
+
+def _rows_of_other_languages(sessions, field, rows):
+    """{pk: this conference's row} for the ``field`` rows sessions point at that are not
+    this conference's (another language's), matched by translation key. No query when
+    every session points at this conference's rows."""
+    from conference.models import SessionPage
+
+    foreign = {getattr(session, f"{field}_id") for session in sessions} - set(rows) - {None}
+    if not foreign:
+        return {}
+    by_key = {row.translation_key: row for row in rows.values()}
+    model = SessionPage._meta.get_field(field).related_model
+    return {
+        pk: by_key[key]
+        for pk, key in model.objects.filter(pk__in=foreign).values_list("pk", "translation_key")
+        if key in by_key
+    }
 
 
 def localize_speaker_refs(refs, *, locale_id):

@@ -43,6 +43,9 @@ urlpatterns = [
         name="anymail_tracking_webhook",
     ),
     path("sitemap.xml", sitemap),
+    # The language switcher posts here where an address has no language in it
+    # (/accounts/..., My submissions): the choice is kept in the language cookie.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("home.urls")),
     path("", include("proposals.urls")),
     path("", include("conference.urls")),

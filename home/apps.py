@@ -24,7 +24,11 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import checks, page_cache, personal_data  # noqa: F401  (checks registers itself)
+        from home.localization import connect_signals as connect_translation_signals
+        from home.localize_compat import make_alias_creation_idempotent
 
         personal_data.register_home_sections()
         page_cache.connect_signals()
+        connect_translation_signals()
+        make_alias_creation_idempotent()
         post_migrate.connect(_start_retention, sender=self)

@@ -9,11 +9,16 @@ the English source (``save_target`` falls back to the source text).
 Idempotent: sources, translations and strings are looked up before being created, and a
 translated page is saved again only when its English source or its strings changed.
 The home app imports no other app: the conference pages are found by slug.
+
+Then French and Dutch are synchronised from English (home.localization): every other page
+gets an alias in /fr/ and /nl/, showing the English content until someone translates it.
 """
 
+from django.conf import settings
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from .localization import synchronise_locales
 from .models import HomePage
 
 LANGUAGE_CODES = ["fr", "nl"]
@@ -371,4 +376,8 @@ def load(stdout=None):
                     f"translations: {target.url_path} ({language_code}): {translated} strings "
                     f"translated, {'saved' if saved else 'up to date'}"
                 )
+    # After the hand translations, so that they are made from English, not over aliases.
+    synchronise_locales(source_language_code=settings.LANGUAGE_CODE, language_codes=LANGUAGE_CODES)
+    if stdout:
+        stdout.write(f"translations: {', '.join(LANGUAGE_CODES)} synchronised from English")
     return pages

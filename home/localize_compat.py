@@ -5,12 +5,20 @@ translated page would keep the source language's table caption and cells (the wo
 notes' priority tables). TranslatableTableBlock implements the two hooks wagtail-localize
 calls on custom blocks, `get_translatable_segments` and `restore_translated_segments`:
 the caption and every non-numeric cell become strings for translators.
+
+wagtail-localize 1.14's ``after_create_page`` hook creates a new page's aliases in the
+synchronised locales without checking whether they exist; home.localization also creates
+them when any page is published (pages made by code get aliases too), and the admin's
+create-and-publish runs both, so the hook would add a second alias and fail.
+``make_alias_creation_idempotent`` points the hook at home.localization's idempotent
+``create_missing_aliases``.
 """
 
 import copy
 import re
 
 from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail_localize import synctree
 from wagtail_localize.segments import StringSegmentValue
 
 CAPTION_PATH = "caption"
@@ -44,3 +52,10 @@ class TranslatableTableBlock(TableBlock):
             elif match := CELL_PATH.match(segment.path):
                 value["data"][int(match["row"])][int(match["column"])] = text
         return value
+
+
+def make_alias_creation_idempotent():
+    from home.localization import create_missing_aliases
+
+    # after_create_page looks the function up in its module each time it runs.
+    synctree.create_aliases_for_new_page = create_missing_aliases

@@ -45,7 +45,7 @@ def _current_submission(call, request, submission_id):
     user = request.user
     if not user.is_authenticated:
         return None
-    mine = Submission.objects.filter(call_id=call.pk, applicant_id=user.pk)
+    mine = Submission.objects.filter(call_id=call.call_for_submissions().pk, applicant_id=user.pk)
     if submission_id:
         try:
             return mine.get(pk=int(submission_id))
@@ -76,8 +76,14 @@ def _build_forms(call, request, submission, *, draft=False):
     )
     details_form = None
     if call.submission_details_form_class is not None:
+        # Typed fields point at the one call's rows (its conference's formats, themes...).
+        original = call.call_for_submissions()
         details_form = call.submission_details_form_class(
-            data, files, call=call, draft=draft, instance=call.get_details_instance(submission)
+            data,
+            files,
+            call=original,
+            draft=draft,
+            instance=original.get_details_instance(submission),
         )
     return form, details_form
 
@@ -117,7 +123,7 @@ def _keep_late_post(call, request, submission, *, state):
     form.is_valid()
     details_ok = details_form is None or details_form.is_valid()
     kept = services.keep_as_draft(
-        call=call,
+        call=call.call_for_submissions(),
         by=request.user,
         submission=submission,
         idempotency_key=_posted_key(request),
@@ -171,7 +177,12 @@ def _handle_post(call, request, submission):
     form_ok = form.is_valid()
     details_ok = details_form is None or details_form.is_valid()
     key = _posted_key(request)
-    common = {"call": call, "by": request.user, "submission": submission, "idempotency_key": key}
+    common = {
+        "call": call.call_for_submissions(),  # a language's version submits to the one call
+        "by": request.user,
+        "submission": submission,
+        "idempotency_key": key,
+    }
     try:
         if form_ok and details_ok:
             title = form.cleaned_data.get("title") if call.submission_title_label else None
@@ -279,7 +290,9 @@ def _render(
             "idempotency_key": idempotency_key
             or (submission.idempotency_key if submission else _posted_key(request))
             or uuid.uuid4(),
-            "my_submissions": selectors.my_submissions_for_call(user=request.user, call=call),
+            "my_submissions": selectors.my_submissions_for_call(
+                user=request.user, call=call.call_for_submissions()
+            ),
             "received": request.GET.get("received") == "1",
         }
     )

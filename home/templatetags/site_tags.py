@@ -1,33 +1,41 @@
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
-from home import seo
+from home import localization, seo
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per site language: to the translation of the current page where
-    one is live, otherwise to the same URL in that language."""
+    """One entry per site language. On a page: a link to its version in that language
+    (translation or alias; where the page has none, its nearest ancestor's). Elsewhere: a
+    link to the same address in that language where the address has one (/fr/search/),
+    else no link: the switcher then posts to Django's set_language with ``next``, which
+    changes the language of unprefixed pages (/accounts/...) through its cookie."""
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = {}
+    path = request.get_full_path() if request else "/"
+    versions = {}
     if page is not None and getattr(page, "locale_id", None):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+        versions = localization.versions_by_language(page)
     links = []
     for code, name in settings.LANGUAGES:
-        if code in translations:
-            url = translations[code].get_url(request=request)
-        elif page is not None:
-            url = None
+        if page is not None and getattr(page, "locale_id", None):
+            version = versions.get(code)
+            if version is not None:
+                url = version.get_url(request=request)
+            else:  # not even the home page exists there yet: the site's root in it
+                with translation.override(code):
+                    url = reverse("wagtail_serve", args=[""])
         else:
-            url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
+            url = translate_url(path, code)
+            if url == path and code != current:
+                url = None  # not an address with a language in it
         with translation.override(code):
             local_name = translation.gettext(name)
         links.append(
@@ -35,10 +43,19 @@ def language_links(context):
                 "code": code,
                 "name": local_name,
                 "url": url,
+                "next": path,
                 "is_current": code == current,
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language of the page's content when it is not the visitor's (a page not yet
+    translated shows the English one), else ""."""
+    language = localization.content_language(context.get("page"))
+    return language if language and language != translation.get_language() else ""
 
 
 def _locale_id(context):

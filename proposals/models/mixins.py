@@ -5,6 +5,7 @@ See ``proposals/README.md`` for how another app hosts a call.
 
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,6 +19,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -261,6 +263,32 @@ class CallPageMixin(models.Model):
 
     def get_criteria(self):
         return list(self.rubric_criteria.all())
+
+    # --- Languages --------------------------------------------------------------
+    def call_for_submissions(self):
+        """The one call that applications through this page belong to, whatever language
+        it is read in: the page itself, or for its French or Dutch version (an alias until
+        translated, then a translation) the call in the default language it mirrors. The
+        engine keys submissions, reviews and rankings on it."""
+        if not hasattr(self, "_call_for_submissions"):
+            original = None
+            if self.alias_of_id:
+                original = type(self).objects.filter(pk=self.alias_of_id).first()
+            else:
+                original = (
+                    type(self)
+                    .objects.filter(
+                        translation_key=self.translation_key,
+                        locale__language_code=get_supported_content_language_variant(
+                            settings.LANGUAGE_CODE
+                        ),
+                        alias_of__isnull=True,
+                    )
+                    .exclude(pk=self.pk)
+                    .first()
+                )
+            self._call_for_submissions = original or self
+        return self._call_for_submissions
 
     # --- Serving ----------------------------------------------------------------
     def get_template(self, request, *args, **kwargs):

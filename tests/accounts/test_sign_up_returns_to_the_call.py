@@ -23,7 +23,9 @@ def link_to(html, text):
 
 
 def hidden_next(html):
-    return unescape(re.search(r'<input type="hidden" name="next" value="([^"]*)"', html).group(1))
+    """The page form's ``next`` (not the language switcher's, in the header)."""
+    main = html[html.index("<main") :]
+    return unescape(re.search(r'<input type="hidden" name="next" value="([^"]*)"', main).group(1))
 
 
 def test_confirming_the_email_signs_the_person_in_and_returns_them_to_the_call(client, home_page):
