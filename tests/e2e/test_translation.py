@@ -1,4 +1,5 @@
-"""A page translated with wagtail-localize is reachable through the language switcher."""
+"""Every page is reachable in every language through the language switcher: a translated
+one, an untranslated one (its alias, marked as English), and the account pages."""
 
 import pytest
 from playwright.sync_api import expect
@@ -6,6 +7,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.factories import ContentPageFactory, heading_block, text_block
+from home.localization import synchronise_locales
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -62,4 +64,46 @@ def test_the_french_page_is_reachable_through_the_language_switcher(
     # The interface follows the language: the switcher is labelled in French now.
     switcher = page.get_by_role("navigation", name="Langue")
     expect(switcher.get_by_role("link", name="English")).to_have_attribute("href", english.url)
+    assert_accessible(page)
+
+
+def test_an_untranslated_page_is_reachable_in_dutch_marked_as_english(
+    home_page, browser_page, assert_accessible
+):
+    synchronise_locales(source_language_code="en", language_codes=["fr", "nl"])
+    english = ContentPageFactory(
+        parent=home_page,
+        title="Opening Up Government: Leeds Workshop",
+        slug="leeds-workshop",
+        body=[text_block("<p>Leeds Central Library, 13 March 2019.</p>")],
+    )
+    english.save_revision().publish()  # its French and Dutch aliases follow
+    page = browser_page
+
+    page.goto(english.url)
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Nederlands").click()
+
+    expect(page).to_have_url(f"{page.url.split('/nl/')[0]}/nl/leeds-workshop/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    expect(page.get_by_role("note")).to_have_text(
+        "Deze pagina is nog niet vertaald; ze wordt in het Engels getoond."
+    )
+    content = page.locator("main div[lang=en]")
+    expect(content.get_by_role("heading", level=1)).to_have_text(english.title)
+    assert_accessible(page)
+
+
+def test_the_sign_in_page_switches_to_french_through_the_switcher(
+    home_page, browser_page, assert_accessible
+):
+    page = browser_page
+
+    page.goto("/accounts/login/")
+    page.get_by_role("navigation", name="Language").get_by_role("button", name="Français").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Se connecter")
+    assert page.url.endswith("/accounts/login/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    switcher = page.get_by_role("navigation", name="Langue")
+    expect(switcher.get_by_role("button", name="English")).to_be_visible()
     assert_accessible(page)
