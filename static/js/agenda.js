@@ -176,7 +176,13 @@
             postStars(forms[0], local, true)
                 .then(() => {
                     forgetStars();
-                    window.location.reload();
+                    if (document.querySelector(".agenda-item")) {
+                        window.location.reload(); // the agenda lists only the server's stars
+                    } else {
+                        for (const key of local) {
+                            showStar(key, true);
+                        }
+                    }
                 })
                 .catch(() => {});
         }
