@@ -68,6 +68,7 @@ class OpportunityIndexPage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cohorts.CohortProgrammePage", "cohorts.ActionLabPage", "cohorts.VacancyPage"]
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("opportunities index")

@@ -308,11 +308,6 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin, like the site, fetches nothing from another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
-# Page types editors may add directly below the home page. Apps add their own
-# top-level page types here (home imports no other app).
-HOME_PAGE_SUBPAGE_TYPES = ["home.ContentPage", "home.NewsIndexPage", "home.DonationPage"]
-HOME_PAGE_SUBPAGE_TYPES += ["cohorts.OpportunityIndexPage"]
-HOME_PAGE_SUBPAGE_TYPES += ["conference.ConferenceIndexPage"]
 if os.environ.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
         "default": {

@@ -60,6 +60,7 @@ class DonationPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("donation page")

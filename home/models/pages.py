@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,10 +10,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home import sections, selectors
 from home.routing import PathRoutingMixin
 
-from .mixins import PAGE_TRANSLATABLE_FIELDS, IntroductionBodyMixin
+from .mixins import PAGE_TRANSLATABLE_FIELDS, ChildrenNameTheirParentMixin, IntroductionBodyMixin
 
 
-class HomePage(PathRoutingMixin, Page):
+class HomePage(PathRoutingMixin, ChildrenNameTheirParentMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [
@@ -28,11 +27,8 @@ class HomePage(PathRoutingMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    # Apps that home must not import (conference, cohorts...) add their top-level page
-    # types to settings.HOME_PAGE_SUBPAGE_TYPES.
-    subpage_types = getattr(
-        settings, "HOME_PAGE_SUBPAGE_TYPES", ["home.ContentPage", "home.NewsIndexPage"]
-    )
+    # Children: every page type naming "home.HomePage" in its parent_page_types (TICTeC,
+    # opportunities, donations, calls), so home names no other app.
     max_count_per_parent = 1
 
     class Meta:
@@ -75,7 +71,7 @@ class HomePageFeaturedItem(TranslatableMixin, Orderable):
         return self.label or self.page.title
 
 
-class ContentPage(IntroductionBodyMixin, Page):
+class ContentPage(ChildrenNameTheirParentMixin, IntroductionBodyMixin, Page):
     """A long-form page built from blocks: the guidebook, meeting notes, about pages.
 
     A content page may hold content pages, e.g. a guide with its chapters or a
@@ -87,7 +83,7 @@ class ContentPage(IntroductionBodyMixin, Page):
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + IntroductionBodyMixin.body_translatable_fields
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
+    # Children: chapters, and calls such as a working group's application.
     cache_public = True  # home/page_cache.py
 
     class Meta:
