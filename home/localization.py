@@ -14,11 +14,14 @@ then the page goes on showing the English content it showed as an alias.
 - ``create_missing_aliases(page)``: a page published in a language other locales sync
   from gets its aliases there, whether it was made in the admin or by code (sessions made
   from accepted proposals, demo content). Connected to ``page_published``.
+- ``submit_translation_for_moderation(...)``: wagtail-localize's translation editor only
+  publishes; editors submit a translation to the moderation workflow with this
+  (home/admin_views.py, from a button in the page's header).
 """
 
 from wagtail.models import Locale, Page, Revision
 from wagtail.signals import page_published
-from wagtail_localize.models import LocaleSynchronization, TranslationSource
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 
 
 def content_language(page):
@@ -114,6 +117,35 @@ def create_missing_aliases(page):
     for locale in missing:
         alias = page.copy_for_translation(locale, copy_parents=True, alias=True)
         create_missing_aliases(alias)  # locales that sync from this one
+
+
+def synced_translation(page):
+    """The wagtail-localize translation ``page`` is the target of, or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key,
+            target_locale_id=page.locale_id,
+            enabled=True,
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def submit_translation_for_moderation(*, page, user):
+    """Save the translation of ``page`` as it stands (its translated strings, English where
+    none yet) as a draft revision and start the page's moderation workflow on it, as an
+    editor submits an English page. What the page shows does not change until a moderator
+    approves. Raises ValidationError when the translation does not make a valid page."""
+    translation = synced_translation(page)
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    # A revision only: save_revision writes no content to the page itself.
+    draft.save_revision(user=user, log_action=True)
+    page = Page.objects.get(pk=page.pk).specific
+    page.get_workflow().start(page, user)
+    return page
 
 
 def _alias_published_page(sender, instance, **kwargs):

@@ -4,6 +4,7 @@ switcher works everywhere, account pages included."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
@@ -164,14 +165,9 @@ def test_translating_a_page_leaves_the_french_address_showing_the_english_page_u
     assert page.select_one("main div[lang=en] h1").get_text() == workshop.title
 
     # The translator translates every string and publishes.
-    translation = Translation.objects.get(
-        source=TranslationSource.objects.get(object_id=workshop.translation_key),
-        target_locale=french_locale,
-    )
-    po = translation.export_po()
-    for entry in po:
-        entry.msgstr = f"FR {entry.msgid}"
-    translation.import_po(po)
+    translation = translate_every_string(workshop, "fr", "FR")
+    # Translated strings are not shown before the translation is published.
+    assert "FR " not in soup(client.get("/fr/leeds-workshop/")).select_one("main").get_text()
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
 
@@ -199,12 +195,25 @@ def test_without_synchronisation_a_new_translation_is_a_draft_and_not_served(
     assert client.get("/nl/").status_code == 200
 
 
-def test_a_translation_is_published_through_the_moderation_workflow_like_english_pages(
+def translate_every_string(page, language_code, prefix):
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get(object_id=page.translation_key),
+        target_locale=locale(language_code),
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = f"{prefix} {entry.msgid}"
+    translation.import_po(po)
+    return translation
+
+
+def test_an_editor_submits_a_translation_and_a_moderator_approves_it_into_the_live_site(
     client, workshop, synchronised, django_user_model, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         translate_object(workshop, [locale("fr")])
     french = workshop.get_translation(locale("fr")).specific
+    translate_every_string(workshop, "fr", "FR")
     editor = django_user_model.objects.create_user(
         username="editor@example.org", email="editor@example.org", is_staff=True
     )
@@ -213,20 +222,36 @@ def test_a_translation_is_published_through_the_moderation_workflow_like_english
         username="moderator@example.org", email="moderator@example.org", is_staff=True
     )
     moderator.groups.add(Group.objects.get(name="Moderators"))
-
     # The French tree is under the same workflow as the English one.
     workflow = french.get_workflow()
     assert isinstance(workflow, Workflow)
     assert workflow == workshop.get_workflow()
-    assert french.permissions_for_user(editor).can_submit_for_moderation()
-    assert not french.permissions_for_user(editor).can_publish()
 
-    french.title = "Ouvrir le gouvernement : atelier de Leeds"
-    french.save_revision(user=editor)
-    workflow.start(french, editor)
-    assert soup(client.get("/fr/leeds-workshop/")).select_one(".untranslated-notice")
-
+    # The editor may not publish from wagtail-localize's editor...
+    client.force_login(editor)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[french.pk])
+    refused = client.post(edit_url, {"action": "publish"})
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+    assert Page.objects.get(pk=french.pk).live_revision.object_id == str(workshop.pk)
+    # ...but submits the translation from the page's menu in the explorer.
+    explorer = client.get(reverse("wagtailadmin_explore", args=[french.get_parent().pk]))
+    submit_url = reverse("home_submit_translation", args=[french.pk])
+    assert f'href="{submit_url}"' in explorer.content.decode()
+    assert "Submit for moderation" in client.get(submit_url).content.decode()
+    response = client.post(submit_url)
+    assert response.status_code == 302
     state = WorkflowState.objects.get(object_id=str(french.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert client.post(submit_url)["Location"] == "/admin/"  # already in moderation
+    assert WorkflowState.objects.count() == 1
+    client.logout()
+
+    # Until approved, the French address shows the English page, not the draft.
+    page = soup(client.get("/fr/leeds-workshop/"))
+    assert page.select_one(".untranslated-notice").get_text() == NOTE["fr"]
+    assert page.select_one("main div[lang=en] h1").get_text() == workshop.title
+    assert "FR " not in page.select_one("main").get_text()
+
     client.force_login(moderator)
     client.post(
         reverse(
@@ -238,8 +263,22 @@ def test_a_translation_is_published_through_the_moderation_workflow_like_english
     client.logout()
 
     page = soup(client.get("/fr/leeds-workshop/"))
-    assert page.h1.get_text() == "Ouvrir le gouvernement : atelier de Leeds"
+    assert page.h1.get_text() == "FR Opening Up Government: Leeds Workshop"
+    assert "FR Build the community of reformers." in page.select_one("main").get_text()
     assert page.select_one(".untranslated-notice") is None
+
+
+def test_nobody_else_submits_a_translation_for_moderation(client, workshop, synchronised):
+    alias = workshop.get_translation(locale("fr"))
+    url = reverse("home_submit_translation", args=[alias.pk])
+    # An alias has nothing to submit, and an anonymous visitor is sent to sign in.
+    assert client.get(url).status_code == 302
+    reviewer = get_user_model().objects.create_user(username="rae@example.org", is_staff=True)
+    reviewer.groups.add(Group.objects.get(name="Reviewers"))
+    client.force_login(reviewer)
+    refused = client.post(url)
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+    assert not WorkflowState.objects.exists()
 
 
 def test_the_switcher_links_each_page_to_its_version_in_each_language(
