@@ -3,6 +3,7 @@ account when signed in), see them on the agenda page and the programme's ``?agen
 and subscribe to a private calendar feed that follows sessions when they move."""
 
 import datetime
+import json
 
 import icalendar
 import pytest
@@ -16,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from conference.agenda.selectors import SESSION_STARS
 from conference.factories import build_conference
 from conference.models import AgendaFeedToken, SessionPage, SessionStar
+from home import personal_data
 
 pytestmark = pytest.mark.django_db
 
@@ -417,3 +419,31 @@ def test_programme_agenda_and_feed_run_the_same_queries_for_3_or_30_sessions(
     starred_large = soup(client.get(large.url, {"agenda": "1"}))
     assert len(starred_large.select(".programme-session__title")) == 3
     assert len(starred_titles(soup(client.get(large.url)))) == 3
+
+
+# Personal data ---------------------------------------------------------------------------
+
+
+def test_download_my_data_holds_the_agenda_and_deleting_the_account_deletes_it(
+    client, tictec, sessions, person
+):
+    user = person()
+    client.force_login(user)
+    star(client, sessions["fossil"])
+    client.post(tictec.programme.url + "agenda/calendar/", {"action": "new"})
+    client.post(tictec.programme.url + "agenda/calendar/", {"action": "revoke"})
+    token = AgendaFeedToken.objects.get()
+
+    data = client.get("/accounts/my-data.json").json()
+
+    assert [(star["session"], star["title"]) for star in data["agenda"]["starred_sessions"]] == [
+        (str(sessions["fossil"].translation_key), "Fossil-fuel narratives")
+    ]
+    [address] = data["agenda"]["calendar_feed_addresses"]
+    assert address["revoked"] is not None
+    # The secret is not repeated in a file that may be kept or sent anywhere.
+    assert token.token not in json.dumps(data)
+
+    personal_data.delete_account(user=user)
+
+    assert (SessionStar.objects.count(), AgendaFeedToken.objects.count()) == (0, 0)
