@@ -15,15 +15,13 @@ SESSION_STARS = "conference_agenda_stars"
 
 def parse_keys(values):
     """The valid UUIDs among ``values`` (form fields, session data), in order, once each."""
-    keys = []
+    keys = {}
     for value in values:
         try:
-            key = uuid.UUID(str(value))
+            keys[uuid.UUID(str(value))] = None
         except ValueError:
             continue
-        if key not in keys:
-            keys.append(key)
-    return keys
+    return list(keys)
 
 
 def session_star_keys(session):

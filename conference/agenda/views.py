@@ -39,7 +39,7 @@ def _next_url(request, fallback):
 def star(request):
     """Star or unstar sessions (``session``: translation keys; ``starred``: 1 or 0), for the
     signed-in person or in the visitor's session, then go back where the button was."""
-    keys = agenda_selectors.parse_keys(request.POST.getlist("session"))[:MAX_KEYS_PER_POST]
+    keys = agenda_selectors.parse_keys(request.POST.getlist("session")[:MAX_KEYS_PER_POST])
     starred = request.POST.get("starred") == "1"
     wants_json = "application/json" in request.headers.get("Accept", "")
     next_url = _next_url(request, fallback="/")
