@@ -1,16 +1,17 @@
-"""The registration confirmation email: a receipt and the conference as an .ics file."""
+"""The registration emails: a receipt with the conference as an .ics file, a cancellation,
+a presenter's link. Each is written in the language the ticket was bought in (see
+home.languages), with the conference's dates and times in its own time zone."""
 
 import datetime
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 from icalendar import Calendar, Event
 
 from conference.models import Registration, TicketType
 from conference.models.tickets import PRESENTER_LINK_MAX_AGE
+from home import languages
 
 
 def conference_ics(*, registration: Registration) -> bytes:
@@ -42,63 +43,74 @@ def conference_ics(*, registration: Registration) -> bytes:
     return calendar.to_ical()
 
 
+def _language(*, language, email, conference):
+    """The language a ticket was bought (or a link asked for) in; else the attendee's
+    account's; else the conference page's."""
+    return languages.supported(language) or languages.recipient_language(
+        email=email, fallback=conference.locale.language_code
+    )
+
+
 @task()
-def send_registration_confirmation(registration_id: int) -> None:
+def send_registration_confirmation(registration_id: int, language: str = "") -> None:
     registration = Registration.objects.select_related("ticket_type__conference").get(
         pk=registration_id
     )
     if registration.confirmation_sent_at or registration.status != Registration.Status.CONFIRMED:
         return
     conference = registration.ticket_type.conference
-    with translation.override(conference.locale.language_code or settings.LANGUAGE_CODE):
-        context = {"registration": registration, "conference": conference}
-        subject = render_to_string("conference/emails/registration_confirmed_subject.txt", context)
-        message = EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
-            body=render_to_string("conference/emails/registration_confirmed.txt", context),
-            to=[registration.email],
-        )
-        message.attach(
-            f"{conference.acronym}.ics",
-            conference_ics(registration=registration),
-            "text/calendar; charset=utf-8",
-        )
-        message.send()
+    language = _language(language=language, email=registration.email, conference=conference)
+
+    def context():
+        return {"registration": registration, "conference": conference.localized.specific}
+
+    subject, body = languages.render_email(
+        subject_template="conference/emails/registration_confirmed_subject.txt",
+        body_template="conference/emails/registration_confirmed.txt",
+        context=context,
+        language=language,
+    )
+    message = EmailMultiAlternatives(subject=subject, body=body, to=[registration.email])
+    with languages.in_language(language):
+        calendar = conference_ics(registration=registration)
+    message.attach(f"{conference.acronym}.ics", calendar, "text/calendar; charset=utf-8")
+    message.send()
     Registration.objects.filter(pk=registration.pk).update(confirmation_sent_at=timezone.now())
 
 
 @task()
-def send_registration_cancelled(registration_id: int) -> None:
+def send_registration_cancelled(registration_id: int, language: str = "") -> None:
     registration = Registration.objects.select_related("ticket_type__conference").get(
         pk=registration_id
     )
     conference = registration.ticket_type.conference
-    with translation.override(conference.locale.language_code or settings.LANGUAGE_CODE):
-        context = {"registration": registration, "conference": conference}
-        subject = render_to_string("conference/emails/registration_cancelled_subject.txt", context)
-        EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
-            body=render_to_string("conference/emails/registration_cancelled.txt", context),
-            to=[registration.email],
-        ).send()
+    subject, body = languages.render_email(
+        subject_template="conference/emails/registration_cancelled_subject.txt",
+        body_template="conference/emails/registration_cancelled.txt",
+        context=lambda: {
+            "registration": registration,
+            "conference": conference.localized.specific,
+        },
+        language=_language(language=language, email=registration.email, conference=conference),
+    )
+    EmailMultiAlternatives(subject=subject, body=body, to=[registration.email]).send()
 
 
 @task()
-def send_presenter_link(ticket_type_id: int, email: str, link: str) -> None:
+def send_presenter_link(ticket_type_id: int, email: str, link: str, language: str = "") -> None:
     """The signed link a speaker follows to claim their presenter place (see
     tickets_services.request_presenter_link); sent only to the speaker's own address."""
     ticket_type = TicketType.objects.select_related("conference").get(pk=ticket_type_id)
     conference = ticket_type.conference
-    with translation.override(conference.locale.language_code or settings.LANGUAGE_CODE):
-        context = {
+    subject, body = languages.render_email(
+        subject_template="conference/emails/presenter_link_subject.txt",
+        body_template="conference/emails/presenter_link.txt",
+        context=lambda: {
             "ticket_type": ticket_type,
-            "conference": conference,
+            "conference": conference.localized.specific,
             "link": link,
             "hours": int(PRESENTER_LINK_MAX_AGE.total_seconds() // 3600),
-        }
-        subject = render_to_string("conference/emails/presenter_link_subject.txt", context)
-        EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
-            body=render_to_string("conference/emails/presenter_link.txt", context),
-            to=[email],
-        ).send()
+        },
+        language=_language(language=language, email=email, conference=conference),
+    )
+    EmailMultiAlternatives(subject=subject, body=body, to=[email]).send()

@@ -14,7 +14,7 @@ import logging
 from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from conference import tickets_selectors
@@ -29,7 +29,7 @@ from conference.tickets_emails import (
     send_registration_cancelled,
     send_registration_confirmation,
 )
-from home import payments
+from home import languages, payments
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,12 @@ PRESENTER_LINK_SALT = "conference.tickets.presenter-link"
 PRESENTER_LINK_INTERVAL = datetime.timedelta(minutes=5)
 
 REGISTRANT_FIELDS = ("name", "email", "organisation", "accessibility_needs", "dietary_needs")
+
+
+def _buying_language():
+    """The language the attendee is registering in (the request's): their emails' language.
+    It travels with the Checkout session (metadata) to the webhook that confirms it."""
+    return languages.supported(translation.get_language()) or ""
 
 
 class RegistrationRefused(Exception):
@@ -62,7 +68,7 @@ def start_registration(
     registration = hold_place(ticket_type=ticket_type, details=details, now=now)
     if not registration.amount:
         # A free ticket that is not a presenter ticket needs no checkout.
-        confirm(registration=registration, now=now)
+        confirm(registration=registration, now=now, language=_buying_language())
         return registration, None
     try:
         session = payments.create_checkout_session(
@@ -76,7 +82,11 @@ def start_registration(
             customer_email=registration.email,
             success_url=success_url_for(registration.reference),
             cancel_url=cancel_url,
-            metadata={"kind": "registration", "registration": str(registration.reference)},
+            metadata={
+                "kind": "registration",
+                "registration": str(registration.reference),
+                "language": _buying_language(),
+            },
             client_reference_id=str(registration.reference),
             expires_at=now + CHECKOUT_SESSION_LIFETIME,
             idempotency_key=f"registration-{registration.reference}",
@@ -181,7 +191,7 @@ def request_presenter_link(*, ticket_type: TicketType, email: str, link_for) -> 
     ):
         return
     link = link_for(presenter_link_token(ticket_type=ticket_type, email=email))
-    send_presenter_link.enqueue(ticket_type.pk, email, link)
+    send_presenter_link.enqueue(ticket_type.pk, email, link, language=_buying_language())
 
 
 def claim_presenter_place(
@@ -220,7 +230,7 @@ def claim_presenter_place(
             currency=locked.currency,
             **{field: details.get(field, "") for field in REGISTRANT_FIELDS} | {"email": email},
         )
-        confirm(registration=registration, now=now)
+        confirm(registration=registration, now=now, language=_buying_language())
         paid = Registration.objects.for_conference(conference).filter(
             email__iexact=email, status=Registration.Status.CONFIRMED, amount__gt=0
         )
@@ -229,7 +239,10 @@ def claim_presenter_place(
     return registration
 
 
-def confirm(*, registration: Registration, now=None, payment_intent_id: str = "") -> None:
+def confirm(
+    *, registration: Registration, now=None, payment_intent_id: str = "", language: str = ""
+) -> None:
+    """Confirm the place and email the receipt, in ``language`` (the one it was bought in)."""
     registration.status = Registration.Status.CONFIRMED
     registration.confirmed_at = now or timezone.now()
     registration.hold_expires_at = None
@@ -238,7 +251,9 @@ def confirm(*, registration: Registration, now=None, payment_intent_id: str = ""
     registration.save()
 
     registration_id = registration.pk
-    transaction.on_commit(lambda: send_registration_confirmation.enqueue(registration_id))
+    transaction.on_commit(
+        lambda: send_registration_confirmation.enqueue(registration_id, language=language or "")
+    )
 
 
 def cancel(*, registration: Registration, refund: bool, now=None) -> Registration:
@@ -299,7 +314,11 @@ def fulfil_checkout(*, session: dict) -> None:
         registration.save(update_fields=["stripe_payment_intent_id"])
         cancel(registration=registration, refund=True)
         return
-    confirm(registration=registration, payment_intent_id=payment_intent_id)
+    confirm(
+        registration=registration,
+        payment_intent_id=payment_intent_id,
+        language=(session.get("metadata") or {}).get("language", ""),
+    )
 
 
 def release_checkout(*, session: dict) -> None:

@@ -1,3 +1,4 @@
+from allauth.account.signals import user_signed_up
 from django.apps import AppConfig
 from django.db import connections
 from django.db.models.signals import post_migrate
@@ -24,11 +25,13 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import checks, page_cache, personal_data  # noqa: F401  (checks registers itself)
+        from home.languages import remember_signup_language
         from home.localization import connect_signals as connect_translation_signals
         from home.localize_compat import make_alias_creation_idempotent
 
         personal_data.register_home_sections()
-        page_cache.connect_signals()
+        user_signed_up.connect(remember_signup_language, dispatch_uid="home.languages.signup")
         connect_translation_signals()
         make_alias_creation_idempotent()
+        page_cache.connect_signals()
         post_migrate.connect(_start_retention, sender=self)

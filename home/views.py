@@ -1,6 +1,7 @@
 import json
 
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -8,12 +9,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template.loader import get_template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home import personal_data, selectors
-from home.forms import DeleteAccountForm
+from home import languages, personal_data, selectors
+from home.forms import DeleteAccountForm, LanguageForm
 from home.pagination import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -65,3 +66,30 @@ def delete_account(request):
         messages.success(request, _("Your account has been deleted, with what it held."))
         return redirect("/")
     return render(request, "account/delete.html", {"form": form, "refusals": refusals})
+
+
+@login_required
+def account_language(request):
+    """The language we write to the person in (home.languages); the account pages switch
+    to it too, through Django's language cookie."""
+    current = languages.recipient_language(user=request.user, fallback=translation.get_language())
+    form = LanguageForm(request.POST or None, initial={"language": current})
+    if request.method == "POST" and form.is_valid():
+        language = languages.set_preferred_language(
+            user=request.user, language=form.cleaned_data["language"]
+        )
+        with languages.in_language(language):
+            messages.success(request, _("We will write to you in this language."))
+        response = redirect("account_overview")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
+    return render(request, "account/language.html", {"form": form})

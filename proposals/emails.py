@@ -1,10 +1,13 @@
 """Every email the proposals engine sends goes through this module.
 
 Messages are rendered from :class:`~proposals.models.EmailTemplate` rows staff edit
-(per call and kind; a row with no call is the default), falling back to the built-in
-texts below. Each message is written to :class:`~proposals.models.EmailLog` with the
-submission, and rendered and sent by a background task after the transaction commits:
-a broken template or a failing email provider never loses or rolls back a submission.
+(per call, kind and language; a row with no call is the default), falling back to the
+built-in texts below, in the recipient's language (``home.languages``): the version of a
+template in their language, else the English one; the call's title, address, questions
+and dates as they read them. Each message is written to
+:class:`~proposals.models.EmailLog` with the submission, and rendered and sent by a
+background task after the transaction commits: a broken template or a failing email
+provider never loses or rolls back a submission.
 A failure is written on the log (status "failed", the error) and tried again later,
 waiting longer each time (``retry_failed``), up to ``MAX_ATTEMPTS``.
 """
@@ -19,14 +22,18 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.template import Context
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from home.languages import in_language, recipient_language
 from home.personal_data import ERASED_EMAIL
 
 from .models import EmailKind, EmailLog, EmailStatus, EmailTemplate
 from .models.emails import template_engine
+from .selectors import questions_in_language
 
 logger = logging.getLogger(__name__)
 
@@ -43,56 +50,83 @@ SUBMISSION_KINDS = (
     EmailKind.WAITLISTED,
 )
 
+# Built in, translated through the catalogues like the rest of the interface.
 DEFAULT_TEMPLATES = {
     EmailKind.CONFIRMATION: (
-        "We received your submission: {{ title }}",
-        "Dear {{ applicant_name }},\n\n"
-        "Thank you: we received your submission to {{ call_title }}.\n\n"
-        "You can read, edit or withdraw it until the call closes ({{ closes_at }}):\n"
-        "{{ submission_url }}\n\n"
-        "A copy of your answers:\n\n{{ answers }}\n\n"
-        "We will let you know the outcome by {{ decisions_by }}.\n",
+        gettext_lazy("We received your submission: {{ title }}"),
+        gettext_lazy(
+            "Dear {{ applicant_name }},\n\n"
+            "Thank you: we received your submission to {{ call_title }}.\n\n"
+            "You can read, edit or withdraw it until the call closes ({{ closes_at }}):\n"
+            "{{ submission_url }}\n\n"
+            "A copy of your answers:\n\n{{ answers }}\n\n"
+            "We will let you know the outcome by {{ decisions_by }}.\n"
+        ),
     ),
     EmailKind.ACCEPTED: (
-        "Your submission has been accepted: {{ title }}",
-        "Dear {{ applicant_name }},\n\n"
-        'We are delighted to tell you that your submission "{{ title }}" to {{ call_title }} '
-        "has been accepted.\n\nWe will be in touch with next steps. Your submission: {{ submission_url }}\n",
+        gettext_lazy("Your submission has been accepted: {{ title }}"),
+        gettext_lazy(
+            "Dear {{ applicant_name }},\n\n"
+            'We are delighted to tell you that your submission "{{ title }}" to '
+            "{{ call_title }} has been accepted.\n\n"
+            "We will be in touch with next steps. Your submission: {{ submission_url }}\n"
+        ),
     ),
     EmailKind.REJECTED: (
-        "About your submission: {{ title }}",
-        "Dear {{ applicant_name }},\n\n"
-        'Thank you for your submission "{{ title }}" to {{ call_title }}. We received many more strong '
-        "submissions than we have room for and, I am sorry to say, we are not able to accept yours.\n\n"
-        "We hope you will apply again.\n",
+        gettext_lazy("About your submission: {{ title }}"),
+        gettext_lazy(
+            "Dear {{ applicant_name }},\n\n"
+            'Thank you for your submission "{{ title }}" to {{ call_title }}. We received '
+            "many more strong submissions than we have room for and, I am sorry to say, we "
+            "are not able to accept yours.\n\n"
+            "We hope you will apply again.\n"
+        ),
     ),
     EmailKind.WAITLISTED: (
-        "Your submission is on our waiting list: {{ title }}",
-        "Dear {{ applicant_name }},\n\n"
-        'Thank you for your submission "{{ title }}" to {{ call_title }}. We cannot offer it a place yet, '
-        "but it is on our waiting list and we will write again if a place opens up.\n",
+        gettext_lazy("Your submission is on our waiting list: {{ title }}"),
+        gettext_lazy(
+            "Dear {{ applicant_name }},\n\n"
+            'Thank you for your submission "{{ title }}" to {{ call_title }}. We cannot '
+            "offer it a place yet, but it is on our waiting list and we will write again if "
+            "a place opens up.\n"
+        ),
     ),
     EmailKind.REVIEW_REMINDER: (
-        "Reminder: {{ pending_count }} review(s) to finish for {{ call_title }}",
-        "Dear {{ reviewer_name }},\n\n"
-        "You have {{ pending_count }} review(s) still to finish for {{ call_title }}. "
-        "Your queue: {{ queue_url }}\n\nThank you!\n",
+        gettext_lazy("Reminder: {{ pending_count }} review(s) to finish for {{ call_title }}"),
+        gettext_lazy(
+            "Dear {{ reviewer_name }},\n\n"
+            "You have {{ pending_count }} review(s) still to finish for {{ call_title }}. "
+            "Your queue: {{ queue_url }}\n\nThank you!\n"
+        ),
     ),
 }
 
 
-def get_template(*, call_id, kind):
-    """The staff template for this call and kind, else the default one, else built in."""
+def get_template(*, call_id, kind, language=None):
+    """(subject, body) staff wrote for this kind: for this call, else the default for
+    every call; in ``language`` (default: the active one), else in the site's default
+    language; else the built-in text, translated."""
+    language = language or translation.get_language()
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     rows = {
-        row.call_id: row
+        (row.call_id, row.locale.language_code): row
         for row in EmailTemplate.objects.filter(
-            Q(call_id=call_id) | Q(call__isnull=True), kind=kind
-        )
+            Q(call_id=call_id) | Q(call__isnull=True),
+            kind=kind,
+            locale__language_code__in={language, default_language},
+        ).select_related("locale")
     }
-    row = rows.get(call_id) or rows.get(None)
-    if row is not None:
-        return row.subject, row.body
-    return DEFAULT_TEMPLATES[kind]
+    for key in (
+        (call_id, language),
+        (call_id, default_language),
+        (None, language),
+        (None, default_language),
+    ):
+        if key in rows:
+            return rows[key].subject, rows[key].body
+    with in_language(language):
+        subject, body = DEFAULT_TEMPLATES[kind]
+        return str(subject), str(body)
 
 
 def render(*, subject, body, context):
@@ -106,20 +140,34 @@ def _absolute(path):
 
 
 def _when(value):
-    return formats.date_format(value, "j F Y, H:i T") if value else ""
+    """A date and time in the active language's words and order ("mardi 10 juin 2025,
+    14:20 CEST"); ``value`` is already in the call's time zone."""
+    if not value:
+        return ""
+    return f"{formats.date_format(value, 'DATETIME_FORMAT')} {formats.date_format(value, 'T')}"
+
+
+def _in_active_language(page):
+    """The live version of ``page`` in the active language (its translation), else it."""
+    return page.localized.specific if page is not None else None
 
 
 def submission_context(submission):
+    """What a submission's email may say, in the active language: the call's title and
+    address in it, the questions (and chosen options) as translated, the dates in its
+    words, in the call's time zone."""
     call = submission.call.specific
+    shown = _in_active_language(call)
+    questions = questions_in_language(call=call, language=translation.get_language())
     answer_lines = []
-    for row in submission.answer_rows():
+    for row in submission.answer_rows(questions=questions):
         value = row["value"]
         if row["file"] is not None:
             value = row["file"].original_name
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):
-            value = "yes" if value else "no"
+            value = _("yes") if value else _("no")
         answer_lines.append(f"{row['label']}:\n{value if value not in (None, '') else '-'}\n")
     for label, value in call.summary_rows(submission):
         answer_lines.append(f"{label}:\n{value}\n")
@@ -129,11 +177,11 @@ def submission_context(submission):
         or (applicant.get_full_name() if applicant else "")
         or (applicant.email if applicant else ""),
         "title": submission.title,
-        "call_title": call.title,
-        "call_url": _absolute(call.url or ""),
+        "call_title": shown.title,
+        "call_url": _absolute(shown.url or ""),
         "submission_url": _absolute(submission.get_absolute_url()),
         "closes_at": _when(call.closes_at_local),
-        "decisions_by": _when(call.decisions_by_local) or "the date given on the call page",
+        "decisions_by": _when(call.decisions_by_local) or _("the date given on the call page"),
         "answers": "\n".join(answer_lines),
     }
 
@@ -144,16 +192,33 @@ def recipient_for(submission):
     return submission.applicant_email
 
 
-def queue(*, kind, to, submission=None, recipient_user=None, subject="", body="", context=None):
+def queue(
+    *,
+    kind,
+    to,
+    submission=None,
+    recipient_user=None,
+    subject="",
+    body="",
+    context=None,
+    language=None,
+):
     """Log a message now (in the caller's transaction); render and send it in the
     background once that commits. Without ``subject`` and ``body`` the task renders it
-    (see ``render_log``; ``context`` carries what the log cannot, JSON only).
-    Returns the log."""
+    (see ``render_log``; ``context`` carries what the log cannot, JSON only) in
+    ``language``: by default the recipient's (home.languages.recipient_language), for
+    someone without a preference the language they applied in. Returns the log."""
     from .tasks import send_logged_email  # tasks imports this module
 
     log = EmailLog.objects.create(
         kind=kind,
         to=to,
+        language=language
+        or recipient_language(
+            user=recipient_user,
+            email=to,
+            fallback=submission.language if submission is not None else None,
+        ),
         subject=subject,
         body=body,
         submission=submission,
@@ -179,11 +244,15 @@ def queue_submission_email(*, submission, kind):
 
 
 def preview_submission_email(*, submission, kind):
-    """(subject, body) as it would be sent now; a template that cannot be rendered is
-    previewed as its error, never raised."""
-    subject, body = get_template(call_id=submission.call_id, kind=kind)
+    """(subject, body) as it would be sent now, in the applicant's language; a template
+    that cannot be rendered is previewed as its error, never raised."""
+    language = recipient_language(
+        user=submission.applicant, email=recipient_for(submission), fallback=submission.language
+    )
     try:
-        return render(subject=subject, body=body, context=submission_context(submission))
+        with in_language(language):
+            subject, body = get_template(call_id=submission.call_id, kind=kind)
+            return render(subject=subject, body=body, context=submission_context(submission))
     except Exception as error:  # noqa: BLE001 - staff see why, the page still works
         return _("This template cannot be used"), str(error)
 
@@ -212,14 +281,18 @@ def _review_reminder_context(*, log, context):
     return call.pk, {
         "reviewer_name": reviewer.get_full_name() or reviewer.email,
         "pending_count": context.get("pending_count", 0),
-        "call_title": call.title,
+        "call_title": _in_active_language(call).title,
         "queue_url": _absolute(reverse("proposals_admin:queue")),
     }
 
 
 def render_log(*, log, context=None):
-    """(subject, body) of a logged message that was queued unrendered."""
-    context = context or {}
+    """(subject, body) of a logged message that was queued unrendered, in its language."""
+    with in_language(log.language):
+        return _render_log(log=log, context=context or {})
+
+
+def _render_log(*, log, context):
     if log.kind in SUBMISSION_KINDS:
         submission = log.submission
         if submission is None or submission.anonymised_at is not None:

@@ -88,7 +88,20 @@ class SubmissionFileField(forms.FileField):
 
 
 class CallFormBuilder(FormBuilder):
-    """Wagtail's form builder plus word limits and checked file uploads."""
+    """Wagtail's form builder plus word limits and checked file uploads.
+
+    ``sources`` ({clean_name: question}) are the questions of the call in its source
+    language when the form is a translation's: a choice is then shown in the
+    translation's words and stored in the source's, the same value whatever the language.
+    """
+
+    def __init__(self, fields, *, sources=None):
+        super().__init__(fields)
+        self.sources = sources or {}
+
+    def get_formatted_field_choices(self, field):
+        source = self.sources.get(field.clean_name)
+        return field.choice_options(source_choices=source.choices if source else None)
 
     def create_multiline_field(self, field, options):
         field_obj = super().create_multiline_field(field, options)
@@ -145,7 +158,11 @@ class ApplicationForm(forms.Form):
         if anonymous:
             self.fields["applicant_name"] = forms.CharField(label=_("Your name"), max_length=200)
             self.fields["applicant_email"] = forms.EmailField(label=_("Your email address"))
-        builder = CallFormBuilder(self.questions)
+        original = call.call_for_submissions()
+        sources = (
+            {q.clean_name: q for q in original.get_questions()} if original.pk != call.pk else {}
+        )
+        builder = CallFormBuilder(self.questions, sources=sources)
         self.fields.update(builder.formfields)
         self.file_keys = [q.clean_name for q in self.questions if q.field_type == "file"]
         if refused_uploads:

@@ -1,12 +1,19 @@
 """Reads reused across views, exports and the admin, each in a fixed number of queries."""
 
-from django.db.models import Count, Q
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import scoring
 from .models import (
     REVIEWABLE_STATUSES,
+    CallQuestion,
     Recommendation,
     Review,
     ReviewRevision,
@@ -30,6 +37,22 @@ def my_submissions_for_call(*, user, call):
     return list(
         Submission.objects.filter(applicant_id=user.pk, call_id=call.pk).order_by("-updated_at")
     )
+
+
+def questions_in_language(*, call, language):
+    """{clean_name: question} of the live version of ``call`` in ``language`` (its
+    translation), for showing a submission's questions and choices in the reader's
+    words; {} when there is none (the answers' own labels are shown). One query."""
+    if not language or call.locale.language_code == language:
+        return {}
+    return {
+        question.clean_name: question
+        for question in CallQuestion.objects.filter(
+            page__translation_key=call.translation_key,
+            page__locale__language_code=language,
+            page__live=True,
+        )
+    }
 
 
 def submission_with_answers():
@@ -159,56 +182,163 @@ def call_submissions(*, call, status=None):
     return qs
 
 
-def ranking(*, call, params=None):
-    """Every reviewable submission of a call, scored: a fixed number of queries whatever
-    the size (submissions with assignment counts, submitted reviews, criteria, plus
-    whatever the host's get_submission_queryset prefetches)."""
+#: The submission columns the ranking page shows, and those its export adds. Nothing
+#: else is read: not the answers (JSON), which are most of a submission's row.
+RANKING_COLUMNS = ("call_id", "title", "status")
+RANKING_EXPORT_COLUMNS = (*RANKING_COLUMNS, "applicant_name", "applicant_email")
+RANKING_FIELDS = {"id", *RANKING_COLUMNS}
+
+#: Ranking orders: a score is best first (highest), "-" reverses; ties stay in id order.
+SCORE_SORT_KEYS = {
+    "mean": lambda scores: (scores.mean is None, -(scores.mean or 0)),
+    "calibrated": lambda scores: (scores.calibrated is None, -(scores.calibrated or 0)),
+    "spread": lambda scores: (scores.spread is None, -(scores.spread or 0)),
+    "reviews": lambda scores: -scores.review_count,
+}
+RANKING_ORDERINGS = (*SCORE_SORT_KEYS, "title", "id")
+DEFAULT_RANKING_ORDERING = "calibrated"
+
+
+def ranking_ordering(value):
+    """``value`` (e.g. "mean", "-spread") if the ranking can sort by it, else the default."""
+    return value if value and value.lstrip("-") in RANKING_ORDERINGS else DEFAULT_RANKING_ORDERING
+
+
+@dataclass(frozen=True)
+class RankingScores:
+    """The scores of every reviewable submission on a call."""
+
+    scores: dict  # {submission id: scoring.SubmissionScores}
+    assigned: Counter  # {submission id: reviewers assigned, conflicts left out}
+    review_scores: dict  # {submission id: [its finished reviews' scores, as JSON text]}
+
+    def of(self, submission_id):
+        return self.scores.get(submission_id, scoring.NOT_REVIEWED)
+
+    def criterion_means(self, submission_id, criteria):
+        """Decoded only for the rows shown."""
+        scores = [json.loads(text) for text in self.review_scores.get(submission_id, ())]
+        return scoring.criterion_means(scores, criteria)
+
+    def row(self, submission, criteria):
+        return scoring.RankedSubmission.scored(
+            submission,
+            self.of(submission.pk),
+            assigned_count=self.assigned[submission.pk],
+            criterion_means=self.criterion_means(submission.pk, criteria),
+        )
+
+
+def ranking_scores(*, call):
+    """Scores for every reviewable submission of ``call`` from one read of its reviews
+    (ids, review means and the per-criterion scores left as text until a row is shown):
+    no submission rows, linear in the number of reviews. Reviewers are calibrated against
+    everything they reviewed on the call, so filtering the ranking never changes anyone's
+    calibrated score."""
+    reviews = (
+        Review.objects.filter(
+            submission__call_id=call.pk,
+            submission__status__in=REVIEWABLE_STATUSES,
+            conflict_declared=False,
+        )
+        .annotate(
+            done=ExpressionWrapper(Q(submitted_at__isnull=False), BooleanField()),
+            scores_text=Cast("scores", TextField()),
+        )
+        .order_by()
+        .values_list("pk", "submission_id", "reviewer_id", "mean_score", "done", "scores_text")
+    )
+    assigned = Counter()
+    finished = []
+    review_scores = {}
+    for pk, submission_id, reviewer_id, mean, done, scores in reviews:
+        assigned[submission_id] += 1
+        if done:
+            finished.append((pk, submission_id, reviewer_id, mean))
+            review_scores.setdefault(submission_id, []).append(scores)
+    return RankingScores(
+        scores=scoring.score_submissions(finished),
+        assigned=assigned,
+        review_scores=review_scores,
+    )
+
+
+def ranking_submissions(*, call, params=None):
+    """The submissions the ranking lists: the call's reviewable ones, filtered by status
+    and the host's filters (``params`` is request.GET)."""
     params = params or {}
     submissions = Submission.objects.filter(call_id=call.pk, status__in=REVIEWABLE_STATUSES)
     if params.get("status"):
         submissions = submissions.filter(status=params["status"])
-    submissions = call.filter_submissions(submissions, params)
-    submissions = list(
-        call.get_submission_queryset(submissions)
-        .annotate(assigned=Count("reviews", filter=Q(reviews__conflict_declared=False)))
-        .order_by("pk")
-    )
-    # Calibration uses every finished review on the call, not only the rows shown,
-    # so filtering never changes anyone's calibrated score.
-    # Plain tuples, not model instances: thousands of reviews are read on every request.
-    reviews = [
-        scoring.ReviewScores(*values)
-        for values in Review.objects.submitted()
-        .filter(submission__call_id=call.pk, submission__status__in=REVIEWABLE_STATUSES)
-        .values_list("pk", "submission_id", "reviewer_id", "mean_score", "scores", "recommendation")
-    ]
-    shown = {s.pk for s in submissions}
+    return call.filter_submissions(submissions, params)
+
+
+def ranking(*, call, params=None):
+    """Every submission the ranking lists, in id order, scored, for exports: each with the
+    columns the ranking and its export show, plus what the host's get_submission_queryset
+    adds for its summary. A fixed number of queries whatever the size."""
+    ranked = ranking_scores(call=call)
     criteria = call.get_criteria()
-    z = scoring.reviewer_z_scores((r.pk, r.reviewer_id, r.mean_score) for r in reviews)
-    rows = scoring.rank(
-        submissions, [r for r in reviews if r.submission_id in shown], criteria, z=z
+    submissions = call.get_submission_queryset(
+        ranking_submissions(call=call, params=params).only(*RANKING_EXPORT_COLUMNS).order_by("pk")
     )
-    for row in rows:
-        row.assigned_count = row.submission.assigned
-    return rows, criteria
+    return [ranked.row(submission, criteria) for submission in submissions], criteria
 
 
-SORT_KEYS = {
-    "mean": lambda row: (row.mean is None, -(row.mean or 0)),
-    "calibrated": lambda row: (row.calibrated is None, -(row.calibrated or 0)),
-    "spread": lambda row: (row.spread is None, -(row.spread or 0)),
-    "reviews": lambda row: -row.review_count,
-    "title": lambda row: str(row.submission.title).lower(),
-    "id": lambda row: row.submission.pk,
-}
+def ranking_page(
+    *,
+    call,
+    params=None,
+    ordering=DEFAULT_RANKING_ORDERING,
+    page_number=1,
+    per_page=100,
+    paginator_class=Paginator,
+):
+    """One page of the ranking sorted by ``ordering`` (see ranking_ordering) over the whole
+    list, reading only what the page shows: every listed submission's id, title and status
+    and every review's scores, sorted in memory; the page's submissions are built from
+    those columns. Returns (page, criteria); the page's object_list holds
+    scoring.RankedSubmission rows. Three queries whatever the size."""
+    ordering = ranking_ordering(ordering)
+    ranked = ranking_scores(call=call)
+    fields = [f.attname for f in Submission._meta.concrete_fields if f.attname in RANKING_FIELDS]
+    id_index = fields.index("id")
+    listed = {
+        values[id_index]: values
+        for values in ranking_submissions(call=call, params=params)
+        .order_by("pk")
+        .values_list(*fields)
+    }
+    ids = list(listed)
+    key = ordering.lstrip("-")
+    if key == "title":
+        title = fields.index("title")
+        ids.sort(key=lambda pk: str(listed[pk][title]).lower())
+    elif key in SCORE_SORT_KEYS:
+        score_key = SCORE_SORT_KEYS[key]
+        ids.sort(key=lambda pk: score_key(ranked.of(pk)))
+    if ordering.startswith("-"):
+        ids.reverse()
+    page = paginator_class(ids, per_page).get_page(page_number)
+    criteria = call.get_criteria()
+    # Instances with only these columns loaded, as .only() would make them.
+    page.object_list = [
+        ranked.row(Submission.from_db(Submission.objects.db, fields, listed[pk]), criteria)
+        for pk in page.object_list
+    ]
+    return page, criteria
 
 
 def sort_rows(rows, ordering):
     """Sort ranking rows: ``mean`` is best first; ``-mean`` reverses it."""
+    ordering = ranking_ordering(ordering)
     key = ordering.lstrip("-")
-    if key not in SORT_KEYS:
-        key, ordering = "calibrated", "calibrated"
-    ordered = sorted(rows, key=SORT_KEYS[key])
+    if key == "title":
+        ordered = sorted(rows, key=lambda row: str(row.submission.title).lower())
+    elif key == "id":
+        ordered = sorted(rows, key=lambda row: row.submission.pk)
+    else:
+        ordered = sorted(rows, key=SCORE_SORT_KEYS[key])  # a row has the scores' names
     return list(reversed(ordered)) if ordering.startswith("-") else ordered
 
 

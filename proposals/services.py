@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.forms.models import construct_instance
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from home import personal_data
+from home import languages, personal_data
 
 from . import emails, scoring, selectors
 from .models import (
@@ -125,6 +125,7 @@ def _get_or_create(*, call, by, submission, idempotency_key, applicant_name="", 
         "applicant": by if by is not None and by.is_authenticated else None,
         "applicant_name": applicant_name,
         "applicant_email": applicant_email,
+        "language": languages.supported(translation.get_language()) or "",
     }
     if by is not None and by.is_authenticated:
         fields["applicant_name"] = fields["applicant_name"] or by.get_full_name()
@@ -247,7 +248,13 @@ def submit(
         if first_time:
             submission.status = SubmissionStatus.SUBMITTED
             submission.submitted_at = now or timezone.now()
-            submission.save(update_fields=["status", "submitted_at"])
+            # The language it is submitted in is the applicant's, for its emails.
+            submission.language = languages.supported(translation.get_language()) or ""
+            submission.save(update_fields=["status", "submitted_at", "language"])
+            if by is not None and by.is_authenticated:
+                languages.set_preferred_language(
+                    user=by, language=submission.language, only_if_unset=True
+                )
             _log(submission, "submitted", by)
             emails.queue_submission_email(submission=submission, kind=EmailKind.CONFIRMATION)
         else:

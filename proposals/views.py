@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -320,7 +321,12 @@ def submission_detail(request, pk):
         {
             "submission": submission,
             "call": call,
-            "rows": submission.answer_rows(files=list(submission.files.all())),
+            "rows": submission.answer_rows(
+                files=list(submission.files.all()),
+                questions=selectors.questions_in_language(
+                    call=call, language=translation.get_language()
+                ),
+            ),
             "summary": call.summary_rows(submission),
             "can_edit": request.user.has_perm("proposals.change_submission", submission),
         },

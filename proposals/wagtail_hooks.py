@@ -113,9 +113,9 @@ class EmailTemplateViewSet(ModelViewSet):
     model = EmailTemplate
     icon = "mail"
     menu_label = _("Email templates")
-    form_fields = ["call", "kind", "subject", "body"]
-    list_display = ["__str__", "kind", "call"]
-    list_filter = ["kind"]
+    form_fields = ["call", "kind", "locale", "subject", "body"]
+    list_display = ["__str__", "kind", Column("locale", label=_("Language")), "call"]
+    list_filter = ["kind", "locale"]
 
 
 class EmailLogViewSet(VisibleRecordsViewSetMixin, ModelViewSet):
@@ -126,7 +126,16 @@ class EmailLogViewSet(VisibleRecordsViewSetMixin, ModelViewSet):
     inspect_view_enabled = True
     list_display = ["to", "subject", "kind", "status", DateColumn("created_at", label=_("Created"))]
     list_filter = ["kind", "status"]
-    list_export = ["to", "subject", "kind", "status", "message_id", "error", "created_at"]
+    list_export = [
+        "to",
+        "language",
+        "subject",
+        "kind",
+        "status",
+        "message_id",
+        "error",
+        "created_at",
+    ]
     search_fields = ["to", "subject"]
     form_fields = ["status"]  # read-only by policy
 

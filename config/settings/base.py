@@ -221,6 +221,8 @@ WAGTAIL_I18N_ENABLED = True
 # page, see home/localization.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's words and order ("mardi 10 juin 2025"): config/formats/.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

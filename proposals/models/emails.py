@@ -7,6 +7,8 @@ from django.template import Context, Engine
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
 
 from ..permissions import email_logs_visible_to
 
@@ -53,11 +55,19 @@ def template_problem(source):
     return None
 
 
+def default_locale_id():
+    """The site's default language, for a template written before languages were kept."""
+    language_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return Locale.objects.get_or_create(language_code=language_code)[0].pk
+
+
 class EmailTemplate(models.Model):
-    """A message staff write once per call and kind; a template with no call is the
-    default for every call. Subject and body may use {{ applicant_name }}, {{ title }},
-    {{ call_title }}, {{ call_url }}, {{ submission_url }}, {{ decisions_by }} and,
-    for reminders, {{ reviewer_name }} and {{ pending_count }}."""
+    """A message staff write once per call, kind and language; a template with no call is
+    the default for every call. Each recipient gets the version in their language, else
+    the one in the site's default language (English). Subject and body may use
+    {{ applicant_name }}, {{ title }}, {{ call_title }}, {{ call_url }},
+    {{ submission_url }}, {{ decisions_by }} and, for reminders, {{ reviewer_name }} and
+    {{ pending_count }}."""
 
     call = models.ForeignKey(
         "wagtailcore.Page",
@@ -69,12 +79,21 @@ class EmailTemplate(models.Model):
         help_text=_("Leave empty to make this the default for every call."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=EmailKind.choices)
+    locale = models.ForeignKey(
+        Locale,
+        on_delete=models.PROTECT,
+        default=default_locale_id,
+        related_name="+",
+        verbose_name=_("language"),
+        help_text=_("Recipients who use this language get this version."),
+    )
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("body"))
 
     panels = [
         PageChooserPanel("call"),
         FieldPanel("kind"),
+        FieldPanel("locale"),
         FieldPanel("subject"),
         FieldPanel("body"),
     ]
@@ -84,12 +103,21 @@ class EmailTemplate(models.Model):
         verbose_name_plural = _("email templates")
         constraints = [
             models.UniqueConstraint(
-                fields=["call", "kind"], name="one_email_template_per_call_kind"
+                fields=["call", "kind", "locale"], name="one_email_template_per_call_kind_locale"
+            ),
+            # NULLs are distinct in a unique index: one default per kind and language too.
+            models.UniqueConstraint(
+                fields=["kind", "locale"],
+                condition=models.Q(call__isnull=True),
+                name="one_default_email_template_per_kind_locale",
+                violation_error_message=_(
+                    "There is already a default template of this kind in this language."
+                ),
             ),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.subject}"
+        return f"{self.get_kind_display()} ({self.locale.get_display_name()}): {self.subject}"
 
     def clean(self):
         """A template that cannot be rendered is refused when saved, not when an email is due."""
@@ -137,6 +165,8 @@ class EmailLog(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     to = models.EmailField(_("to"))
+    # The recipient's language when it was queued: it is rendered (and retried) in it.
+    language = models.CharField(_("language"), max_length=10, blank=True)
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
     status = models.CharField(

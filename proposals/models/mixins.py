@@ -216,6 +216,9 @@ class CallPageMixin(models.Model):
         SynchronizedField("reviews_per_submission"),
         SynchronizedField("anonymised_review"),
         SynchronizedField("restricted_to_group"),
+        # Questions and rubric are translated with the page; see proposals.models.questions.
+        TranslatableField("call_questions"),
+        TranslatableField("rubric_criteria"),
     ]
 
     # --- Dates ------------------------------------------------------------------

@@ -3,6 +3,12 @@
 Both hang off any page with a ParentalKey to ``wagtailcore.Page``, so every page type
 that mixes in :class:`~proposals.models.mixins.CallPageMixin` gets them without
 declaring models of its own.
+
+Both are translated with their page (wagtail-localize): the words (label, help text,
+choices; a criterion's name and guidance) are translated, everything that gives an answer
+or a score its meaning is synchronised from the source page. Answers are stored under the
+question's ``clean_name`` and a choice under its source-language text, so an application
+made in French lands under the same keys and values as one made in English.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 QUESTION_TYPE_CHOICES = tuple(
     choice for choice in FORM_FIELD_CHOICES if choice[0] not in {"hidden", "datetime"}
@@ -21,11 +28,21 @@ DEFAULT_FILE_TYPES = "pdf,docx,odt,png,jpg"
 DEFAULT_MAX_FILE_MB = 10
 
 
-class CallQuestion(AbstractFormField):
+def split_choices(text):
+    """A question's choices, one per line (else separated by commas), exactly as Wagtail's
+    form builder splits them, so stored answers keep matching."""
+    text = text or ""
+    if len(lines := text.strip().splitlines()) > 1:
+        return [line.strip().rstrip(",").strip() for line in lines]
+    return [item.strip() for item in text.split(",")]
+
+
+class CallQuestion(TranslatableMixin, AbstractFormField):
     """One question staff add to a call with Wagtail's form builder.
 
     Answers are stored under ``clean_name``, which Wagtail never changes after the
-    first save, so renaming a question keeps its answers.
+    first save and wagtail-localize copies to each translation, so renaming or
+    translating a question keeps its answers.
     """
 
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="call_questions")
@@ -59,8 +76,22 @@ class CallQuestion(AbstractFormField):
         FieldPanel("personal_data"),
         FieldRowPanel([FieldPanel("allowed_file_types"), FieldPanel("max_file_size_mb")]),
     ]
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+        # Defaults name choices, which are stored in the source language.
+        SynchronizedField("default_value", overridable=False),
+        SynchronizedField("word_limit", overridable=False),
+        SynchronizedField("allowed_file_types", overridable=False),
+        SynchronizedField("max_file_size_mb", overridable=False),
+        SynchronizedField("personal_data", overridable=False),
+    ]
 
-    class Meta(AbstractFormField.Meta):
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 
@@ -75,6 +106,17 @@ class CallQuestion(AbstractFormField):
             if ext.strip()
         ]
 
+    def choice_options(self, *, source_choices=None):
+        """[(stored value, label)] of a choice question: the label in this question's
+        language, the value the choice in the same place of ``source_choices`` (the
+        choices of the same question in the call's source language), so every language
+        stores one value."""
+        labels = split_choices(self.choices)
+        values = split_choices(source_choices) if source_choices is not None else labels
+        if len(values) != len(labels):  # translation out of date: ask in the source's words
+            return [(value, value) for value in values]
+        return list(zip(values, labels, strict=True))
+
     def snapshot(self):
         """The question as asked, stored with each submission."""
         return {
@@ -87,7 +129,7 @@ class CallQuestion(AbstractFormField):
         }
 
 
-class RubricCriterion(Orderable):
+class RubricCriterion(TranslatableMixin, Orderable):
     """A criterion reviewers score, e.g. "Alignment with the themes" on 1-5."""
 
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="rubric_criteria")
@@ -120,8 +162,16 @@ class RubricCriterion(Orderable):
         FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max"), FieldPanel("weight")]),
         FieldPanel("applies_to"),
     ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("guidance"),
+        SynchronizedField("scale_min", overridable=False),
+        SynchronizedField("scale_max", overridable=False),
+        SynchronizedField("weight", overridable=False),
+        SynchronizedField("applies_to", overridable=False),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("rubric criterion")
         verbose_name_plural = _("rubric criteria")
 

@@ -27,6 +27,8 @@ OUTCOME_STATUSES = (
     SubmissionStatus.WAITLISTED,
 )
 REVIEWABLE_STATUSES = (SubmissionStatus.SUBMITTED, *OUTCOME_STATUSES)
+# Question types whose answer is one (or several) of the question's choices.
+CHOICE_TYPES = ("dropdown", "multiselect", "radio", "checkboxes")
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -75,6 +77,9 @@ class Submission(models.Model):
     title = models.CharField(_("title"), max_length=255, blank=True)
     applicant_name = models.CharField(_("applicant name"), max_length=200, blank=True)
     applicant_email = models.EmailField(_("applicant email"), blank=True)
+    # The language the applicant applied in: their emails' language when their account
+    # has none (or they have no account).
+    language = models.CharField(_("language"), max_length=10, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     questions = models.JSONField(
         _("questions as asked"),
@@ -126,21 +131,31 @@ class Submission(models.Model):
     def is_editable_status(self):
         return self.status in (SubmissionStatus.DRAFT, SubmissionStatus.SUBMITTED)
 
-    def answer_rows(self, files=None):
+    def answer_rows(self, files=None, questions=None):
         """(question, answer) pairs as asked when the answers were saved; answers to
-        questions no longer in the snapshot are still listed, under their key."""
+        questions no longer in the snapshot are still listed, under their key.
+
+        ``questions`` ({key: CallQuestion}, see selectors.questions_in_language) shows
+        the questions, and chosen options, in the reader's language instead."""
         files = {f.question_key: f for f in (files if files is not None else self.files.all())}
+        questions = questions or {}
         rows = []
         seen = set()
         for question in self.questions:
             key = question["key"]
             seen.add(key)
+            value = self.answers.get(key)
+            label = question["label"]
+            translated = questions.get(key)
+            if translated is not None:
+                label = translated.label
+                value = _chosen_labels(value, translated, source_choices=question.get("choices"))
             rows.append(
                 {
                     "key": key,
-                    "label": question["label"],
+                    "label": label,
                     "field_type": question["field_type"],
-                    "value": self.answers.get(key),
+                    "value": value,
                     "file": files.get(key),
                 }
             )
@@ -150,6 +165,17 @@ class Submission(models.Model):
                     {"key": key, "label": key, "field_type": "", "value": value, "file": None}
                 )
         return rows
+
+
+def _chosen_labels(value, question, *, source_choices):
+    """An answer to a choice question (stored in the source language's words) in the
+    words of ``question``, a translation of it."""
+    if not source_choices or question.field_type not in CHOICE_TYPES:
+        return value
+    labels = dict(question.choice_options(source_choices=source_choices))
+    if isinstance(value, list):
+        return [labels.get(item, item) for item in value]
+    return labels.get(value, value) if isinstance(value, str) else value
 
 
 def _private_upload_name(instance, filename):

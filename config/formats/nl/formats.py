@@ -1,0 +1,8 @@
+# "dinsdag 10 juni 2025 om 14:20"
+DATE_FORMAT = "l j F Y"
+DATETIME_FORMAT = r"l j F Y \o\m H:i"
+TIME_FORMAT = "H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = "j-n-Y"
+SHORT_DATETIME_FORMAT = "j-n-Y H:i"

@@ -1,0 +1,107 @@
+"""A ticket's emails are in the language it was bought in, with the conference's dates in its
+own time zone; a donation's in the language of the page given through."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.core import mail
+from wagtail.models import Locale
+
+from conference.models import Registration
+from conference.tickets_emails import send_registration_cancelled, send_registration_confirmation
+from conference.tickets_factories import RegistrationFactory
+from home.languages import set_preferred_language
+
+from .fake_stripe import deliver, event
+
+pytestmark = pytest.mark.django_db
+
+BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
+DETAILS = {
+    "name": "Camille Dupont",
+    "email": "camille@example.org",
+    "organisation": "Regards Citoyens",
+    "accessibility_needs": "",
+    "dietary_needs": "",
+}
+
+
+@pytest.fixture
+def french_tickets_page(tickets_page):
+    """The tickets page in French, as locale synchronisation makes it (an alias)."""
+    french = tickets_page.copy_for_translation(
+        Locale.objects.get(language_code="fr"), copy_parents=True, alias=True
+    )
+    return french.specific
+
+
+def test_a_ticket_bought_in_french_is_confirmed_in_french(
+    client, fake_stripe, french_tickets_page, in_person, on_commit
+):
+    client.post(f"{french_tickets_page.url}register/{in_person.pk}/", DETAILS)
+    params = fake_stripe.posts_to("/v1/checkout/sessions")[0]["params"]
+    session = fake_stripe.last_session() | {
+        "status": "complete",
+        "payment_status": "paid",
+        "payment_intent": "pi_test_paid",
+    }
+
+    with on_commit(execute=True):
+        deliver(client, event("checkout.session.completed", session))
+
+    assert french_tickets_page.url.startswith("/fr/")
+    assert params["metadata[language]"] == "fr"
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED
+    message = mail.outbox[0]
+    assert message.to == ["camille@example.org"]
+    assert message.subject == "Votre inscription à TICTeC 2025 est confirmée"
+    assert message.body.startswith("Bonjour Camille Dupont,\n\n")
+    assert "Quand: mardi 10 juin 2025 – mercredi 11 juin 2025" in message.body
+    assert message.attachments[0][0] == f"{in_person.conference.acronym}.ics"
+
+
+def test_a_ticket_bought_in_english_is_confirmed_in_english(
+    client, fake_stripe, tickets_page, in_person, on_commit
+):
+    client.post(f"{tickets_page.url}register/{in_person.pk}/", DETAILS)
+    session = fake_stripe.last_session() | {"status": "complete", "payment_status": "paid"}
+
+    with on_commit(execute=True):
+        deliver(client, event("checkout.session.completed", session))
+
+    assert mail.outbox[0].subject == "Your registration for TICTeC 2025 is confirmed"
+    assert "When: Tuesday 10 June 2025 – Wednesday 11 June 2025" in mail.outbox[0].body
+
+
+def test_the_receipt_gives_the_time_in_the_conferences_time_zone_in_the_buyers_words(
+    in_person,
+):
+    registration = RegistrationFactory(
+        ticket_type=in_person,
+        name="Daan de Vries",
+        email="daan@example.org",
+        confirmed_at=datetime.datetime(2025, 6, 10, 12, 20, tzinfo=datetime.UTC),
+    )
+
+    send_registration_confirmation.enqueue(registration.pk, language="nl")
+
+    body = mail.outbox[0].body
+    assert mail.outbox[0].subject == "Uw inschrijving voor TICTeC 2025 is bevestigd"
+    assert "Bevestigd: dinsdag 10 juni 2025 om 14:20 CEST" in body
+    assert "Wanneer: dinsdag 10 juni 2025 – woensdag 11 juni 2025" in body
+
+
+def test_a_cancellation_is_in_the_attendees_account_language(in_person, make_account):
+    account = make_account("chloe@example.org", name="Chloé Martin")
+    set_preferred_language(user=account, language="fr")
+    registration = RegistrationFactory(
+        ticket_type=in_person,
+        email="chloe@example.org",
+        name="Chloé Martin",
+        status=Registration.Status.CANCELLED,
+    )
+
+    send_registration_cancelled.enqueue(registration.pk)
+
+    assert mail.outbox[0].subject == "Votre inscription à TICTeC 2025 est annulée"
