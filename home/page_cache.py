@@ -2,10 +2,11 @@
 
 How it works, in one place:
 
-- ``PageCacheMiddleware`` (after LocaleMiddleware) answers a GET or HEAD from the cache
-  when the visitor carries no cookie of their own (a session, messages...: only the CSRF
-  and language cookies are allowed), before any routing or query. The key is scheme,
-  host, full path with query string and active language.
+- ``PageCacheMiddleware`` (right after SecurityMiddleware and WhiteNoise) answers a GET
+  or HEAD of an address with a language (every page's) from the cache when the visitor
+  carries no cookie of their own (a session, messages...: only the CSRF and language
+  cookies are allowed), before sessions, routing or any query. The key is scheme, host,
+  full path with query string and language.
 - A response is stored only when the page served is a Wagtail page whose type says
   ``cache_public = True`` (for a routable page that lists them in
   ``cache_public_routes``, only those routes). Wagtail's ``before_serve_page`` hook
@@ -29,8 +30,8 @@ How it works, in one place:
   ``Cache-Control`` is ``private, no-cache``.
 
 The security middleware above this one (SecurityMiddleware) runs on every response,
-cached or not; the headers set below it (Content-Security-Policy, X-Frame-Options) are
-stored with the page.
+cached or not; the headers set below it (Content-Security-Policy, X-Frame-Options,
+Content-Language) are stored with the page.
 
 With the default local-memory cache each process has its own copy (and its own
 generation): run several workers or servers with CACHE_URL (Redis) so a purge reaches
@@ -61,8 +62,10 @@ from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "page-cache:generation"
 KEY_PREFIX = "page-cache:page"
-# Vary values a stored page may carry: the language is in the key already.
-HARMLESS_VARY = {"accept-language", "accept-encoding"}
+# Vary values a stored page may carry: the language is in the key already, and a request
+# with no cookie of its own sees what every such request sees (SessionMiddleware says
+# Vary: Cookie as soon as anything looks at the empty session, e.g. for messages).
+HARMLESS_VARY = {"accept-language", "accept-encoding", "cookie"}
 REFUSING_CACHE_CONTROL = {"private", "no-cache", "no-store", "max-age=0"}
 
 _valid_until = contextvars.ContextVar("page_cache_valid_until", default=None)
@@ -135,9 +138,15 @@ def is_anonymous_request(request):
     return all(name in neutral for name in request.COOKIES)
 
 
-def cache_key(request, generation):
+def address_language(request):
+    """The language in the address (/fr/...): every Wagtail page has one. None for an
+    address without a language, which the page cache leaves alone."""
+    return translation.get_language_from_path(request.path_info)
+
+
+def cache_key(request, *, generation, language):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(f"{translation.get_language()}|{url}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{language}|{url}".encode()).hexdigest()
     return f"{KEY_PREFIX}:{generation}:{digest}"
 
 
@@ -168,7 +177,12 @@ def refusal(request, response):
         return "not an anonymous GET"
     if response.status_code != 200 or response.streaming:
         return "not a complete 200 response"
-    if request.META.get("CSRF_COOKIE_USED"):
+    # get_token() (a {% csrf_token %}) asks CsrfViewMiddleware to set the cookie, then
+    # that middleware clears the flag once it has: either shows.
+    if (
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or settings.CSRF_COOKIE_NAME in response.cookies
+    ):
         return "renders a CSRF token (a form)"
     if response.cookies:
         return "sets a cookie"
@@ -228,22 +242,23 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_enabled():
             return self.get_response(request)
-        generation = None
-        if is_anonymous_request(request):
+        generation = key = None
+        language = address_language(request)
+        if language and is_anonymous_request(request):
             generation = current_generation()
-            key = cache_key(request, generation)
+            key = cache_key(request, generation=generation, language=language)
             stored = _cache().get(key)
             if stored is not None:
                 return _conditional(request, self._rebuild(stored))
         token = _valid_until.set(None)
         try:
             response = self.get_response(request)
-            return self._after(request, response, generation)
+            return self._after(request, response, key=key, generation=generation)
         finally:
             _valid_until.reset(token)
 
-    def _after(self, request, response, generation):
-        reason = refusal(request, response) if generation is not None else "not anonymous"
+    def _after(self, request, response, *, key, generation):
+        reason = refusal(request, response) if key is not None else "not an anonymous page"
         if reason is not None:
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "private, no-cache"
@@ -254,11 +269,7 @@ class PageCacheMiddleware:
         ).items():
             response[header] = value
         patch_vary_headers(response, ["Cookie"])
-        _cache().set(
-            cache_key(request, generation),
-            (response.status_code, list(response.items()), response.content),
-            timeout,
-        )
+        _cache().set(key, (response.status_code, list(response.items()), response.content), timeout)
         return _conditional(request, response)
 
     @staticmethod

@@ -69,11 +69,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous visitors from the cache (home/page_cache.py), before any
+    # session or query; the headers of every middleware below are stored with the page.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Public pages for anonymous visitors from the cache (home/page_cache.py): after the
-    # language is known; the headers of every middleware below are stored with the page.
-    "home.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -198,6 +198,14 @@ def test_a_request_with_a_session_cookie_is_rendered_afresh(client, notes):
     assert title_of(client.get("/en/leeds/")) == "Changed in the database"
 
 
+def test_a_request_carrying_messages_is_rendered_afresh(client, notes):
+    client.get("/en/leeds/")
+    ContentPage.objects.filter(pk=notes.pk).update(title="Changed in the database")
+    client.cookies["messages"] = "anything"
+
+    assert title_of(client.get("/en/leeds/")) == "Changed in the database"
+
+
 def test_a_csrf_cookie_alone_still_gets_the_cached_page(client, notes, django_assert_num_queries):
     client.get("/en/leeds/")
     client.cookies["csrftoken"] = "a" * 32

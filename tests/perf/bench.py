@@ -6,11 +6,18 @@
 2. Every scenario in tests/perf/scenarios*.py builds its content with the factories
    and names its URL.
 3. Queries are counted in-process (Django's test client and CaptureQueriesContext on
-   the same database) on a warm request, as a served request would run them.
-4. gunicorn serves the site (whitenoise for static files) on a free loopback port; each
-   URL gets a warm-up, then BENCH_REQUESTS timed requests (50 by default).
-5. The bytes of the news index, saved as a static file and served by whitenoise, are
-   the floor: the cost of the stack with no Django view at all.
+   the same database) on a warm request rendered afresh (not from the page cache), as a
+   served request would run them.
+4. One gunicorn sync worker serves the site (whitenoise for static files) on a free
+   loopback port, with the page cache on its default local-memory cache. Each URL gets a
+   warm-up, then BENCH_REQUESTS timed requests (50 by default) twice: as an anonymous
+   visitor with no cookie ("cached": from the page cache where the page allows it) and
+   with a cookie of the visitor's own, which the page cache never answers ("uncached":
+   rendered every time, as for a signed-in person, without the session lookup).
+5. The programme's own bytes, saved as a static file and served by whitenoise in the
+   same run, are the floor: the cost of the stack with no Django view at all.
+6. Each export is fetched again with the ETag it was given (If-None-Match): it must
+   answer 304 Not Modified.
 
 Prints a table and writes bench-results/bench.json. BENCH_KEEP=1 keeps the scratch
 directory for a look afterwards.
@@ -37,7 +44,12 @@ RESULTS = BASE_DIR / "bench-results" / "bench.json"
 HOST = "127.0.0.1"
 WARMUP_REQUESTS = 5
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "50"))
-FLOOR_OF = "news-index"
+FLOOR_OF = "conference-programme"
+WORKERS = 1
+# Any cookie but the CSRF and language ones makes the page cache render the page afresh.
+UNCACHED_COOKIE = "bench=uncached"
+# Exports a conference app polls: they must revalidate with a 304.
+REVALIDATED = {"conference-frab-xml", "conference-frab-json", "conference-ics"}
 
 
 def free_port():
@@ -85,6 +97,11 @@ def build_site():
     Site.objects.all().delete()
     site = Site.objects.create(hostname=HOST, port=80, root_page=home, is_default_site=True)
     SiteSettingsFactory(site=site)
+    # As on the site, the home page exists in every language, so the language switcher
+    # links to it (rather than posting a form, which would keep pages out of the cache).
+    for code, _name in settings.LANGUAGES:
+        if code != home.locale.language_code:
+            home.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
     return home
 
 
@@ -101,10 +118,12 @@ def deferred_background_work():
 
 
 def count_queries(client, url):
-    """Status, body and queries of a warm request (caches filled by one request before)."""
+    """Status, body and queries of a warm request rendered afresh (Wagtail's per-process
+    caches filled by one request before; the page cache bypassed by a cookie)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.cookies.load(UNCACHED_COOKIE)
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -124,28 +143,29 @@ def wait_for(port, process, timeout=30):
     raise SystemExit("gunicorn did not start")
 
 
-def fetch(port, url):
+def fetch(port, url, headers=None):
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
         started = time.perf_counter()
-        connection.request("GET", url, headers={"Host": HOST})
+        connection.request("GET", url, headers={"Host": HOST, **(headers or {})})
         response = connection.getresponse()
         body = response.read()
         elapsed = time.perf_counter() - started
     finally:
         connection.close()
-    return response.status, len(body), elapsed
+    return response, len(body), elapsed
 
 
-def time_url(port, url):
+def time_url(port, url, headers=None):
     for _ in range(WARMUP_REQUESTS):
-        fetch(port, url)
-    timings, statuses, sizes = [], set(), set()
+        fetch(port, url, headers)
+    timings, statuses, sizes, cache_control = [], set(), set(), set()
     for _ in range(REQUESTS):
-        status, size, elapsed = fetch(port, url)
+        response, size, elapsed = fetch(port, url, headers)
         timings.append(elapsed * 1000)
-        statuses.add(status)
+        statuses.add(response.status)
         sizes.add(size)
+        cache_control.add(response.getheader("Cache-Control", ""))
     timings.sort()
     return {
         "status": sorted(statuses),
@@ -153,19 +173,66 @@ def time_url(port, url):
         "median_ms": round(statistics.median(timings), 2),
         "p95_ms": round(timings[max(0, round(0.95 * len(timings)) - 1)], 2),
         "min_ms": round(timings[0], 2),
+        "cache_control": sorted(cache_control),
     }
 
 
+def measure(port, row):
+    """Cached (anonymous, no cookie) and uncached (rendered afresh) timings of one URL."""
+    cached = time_url(port, row["url"])
+    if row["name"] == "static-floor":
+        uncached = cached
+    else:
+        uncached = time_url(port, row["url"], {"Cookie": UNCACHED_COOKIE})
+    row.update(
+        {
+            "status": sorted(set(cached["status"]) | set(uncached["status"])),
+            "bytes": uncached["bytes"],
+            "from_page_cache": all(cc.startswith("public") for cc in cached["cache_control"]),
+            "cached": cached,
+            "uncached": uncached,
+        }
+    )
+    if row["name"] in REVALIDATED:
+        response, _size, _elapsed = fetch(port, row["url"])
+        etag = response.getheader("ETag")
+        revalidated, _size, _elapsed = fetch(port, row["url"], {"If-None-Match": etag or ""})
+        row["if_none_match_status"] = revalidated.status
+    return row
+
+
 def print_table(rows):
-    headers = ["scenario", "url", "median ms", "p95 ms", "bytes", "queries"]
+    headers = [
+        "scenario",
+        "url",
+        "cached ms",
+        "uncached ms",
+        "uncached p95",
+        "bytes",
+        "queries",
+        "page cache",
+    ]
     table = [
         [
             row["name"],
             row["url"],
-            f"{row['median_ms']:.1f}",
-            f"{row['p95_ms']:.1f}",
+            f"{row['cached']['median_ms']:.1f}",
+            f"{row['uncached']['median_ms']:.1f}",
+            f"{row['uncached']['p95_ms']:.1f}",
             f"{row['bytes']:,}",
             "-" if row["queries"] is None else str(row["queries"]),
+            (
+                "static"
+                if row["name"] == "static-floor"
+                else "yes"
+                if row["from_page_cache"]
+                else "no"
+            )
+            + (
+                f", {row['if_none_match_status']} on If-None-Match"
+                if "if_none_match_status" in row
+                else ""
+            ),
         ]
         for row in rows
     ]
@@ -248,7 +315,9 @@ def main():
                 "--bind",
                 f"{HOST}:{port}",
                 "--workers",
-                "2",
+                str(WORKERS),
+                "--worker-class",
+                "sync",
                 "--log-level",
                 "warning",
             ],
@@ -257,9 +326,12 @@ def main():
         )
         wait_for(port, gunicorn)
         timing_started = time.monotonic()
-        print(f"gunicorn on {HOST}:{port}; {WARMUP_REQUESTS} warm-up + {REQUESTS} requests per URL")
+        print(
+            f"gunicorn ({WORKERS} sync worker) on {HOST}:{port}; {WARMUP_REQUESTS} warm-up + "
+            f"{REQUESTS} requests per URL, cached and uncached"
+        )
         for row in measured:
-            row.update(time_url(port, row["url"]))
+            measure(port, row)
             if row["status"] != [200]:
                 raise SystemExit(f"{row['name']}: {row['url']} answered {row['status']}")
         print(f"  timed {len(measured)} URLs in {time.monotonic() - timing_started:.1f}s")
@@ -276,16 +348,27 @@ def main():
 
     print()
     print_table(measured)
+    floor = next(row for row in measured if row["name"] == "static-floor")
+    programme = next(row for row in measured if row["name"] == FLOOR_OF)
+    ratio = programme["cached"]["median_ms"] / floor["cached"]["median_ms"]
+    print(
+        f"\nProgramme from the cache: {ratio:.2f}x the static floor of the same "
+        f"{programme['bytes']:,} bytes; rendered: {programme['uncached']['median_ms']:.1f} ms "
+        f"median, {programme['queries']} queries"
+    )
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(
         json.dumps(
             {
                 "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "settings": "config.settings.production (DEBUG off) through gunicorn",
+                "settings": f"config.settings.production (DEBUG off) through gunicorn, {WORKERS} sync worker",
+                "cached": "anonymous request without cookies (page cache where the page allows)",
+                "uncached": f"request with the cookie {UNCACHED_COOKIE!r}: rendered every time",
+                "floor": f"the {FLOOR_OF} bytes as a static file served by whitenoise",
                 "python": platform.python_version(),
                 "warmup_requests": WARMUP_REQUESTS,
                 "requests": REQUESTS,
-                "query_count": "warm request, in-process, same database",
+                "query_count": "warm request rendered afresh, in-process, same database",
                 "results": measured,
             },
             indent=2,
