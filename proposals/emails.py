@@ -38,8 +38,6 @@ from .selectors import questions_in_language
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
-# The wait before the second attempt; it doubles after each failure (5, 10, 20, 40, 80 min).
-FIRST_RETRY_AFTER = datetime.timedelta(minutes=5)
 # A message still queued this long after its last change lost its task: queue it again.
 LOST_AFTER = datetime.timedelta(minutes=30)
 # Kinds rendered from a submission alone (a retry can always render them again).
@@ -310,7 +308,9 @@ def _render_log(*, log, context):
 
 def retry_delay(attempts):
     """How long after its ``attempts``-th failed attempt a message is tried again."""
-    return FIRST_RETRY_AFTER * 2 ** max(0, attempts - 1)
+    # settings.EMAIL_FIRST_RETRY_SECONDS (5 minutes), doubling: 5, 10, 20, 40, 80 min.
+    first = datetime.timedelta(seconds=settings.EMAIL_FIRST_RETRY_SECONDS)
+    return first * 2 ** max(0, attempts - 1)
 
 
 def _schedule_retry(*, after):

@@ -267,6 +267,8 @@ FILE_UPLOAD_HANDLERS = [
 # Email: Django's mail API everywhere. Console by default; ANYMAIL_ESP + its key
 # selects an email service provider through django-anymail.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TICTeC <hello@example.org>")
+# A failed email is tried again after this many seconds, then twice as long each time.
+EMAIL_FIRST_RETRY_SECONDS = int(os.environ.get("EMAIL_FIRST_RETRY_SECONDS", "300"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ANYMAIL_ESP = os.environ.get("ANYMAIL_ESP", "").strip().lower()
 if ANYMAIL_ESP:
