@@ -57,6 +57,8 @@ def test_public_pages_and_forms_are_valid_html(client, tmp_path):
     ]
     client.force_login(get_user_model().objects.get(email="applicant@example.org"))
     urls.append("/my-submissions/")
+    # Personal pages: the demo applicant's programme with stars, and agenda with its feed.
+    urls += [programme.url, programme.url + "agenda/"]
     documents = {}
     for url in urls:
         response = client.get(url, follow=True)
