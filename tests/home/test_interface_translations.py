@@ -21,8 +21,8 @@ PO_FILES = sorted(
     for path in BASE_DIR.glob("**/LC_MESSAGES/django.po")
     if not SKIPPED_DIRS & set(path.relative_to(BASE_DIR).parts)
 )
-# Catalogues whose every msgid is translated (conference/ is kept by its own team).
-COMPLETE_CATALOGUES = ("locale", "proposals/locale", "cohorts/locale")
+# Catalogues whose every msgid is translated.
+COMPLETE_CATALOGUES = ("locale", "proposals/locale", "cohorts/locale", "conference/locale")
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 TAG = re.compile(r"</?[a-z][^>]*>")
 
