@@ -17,7 +17,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import formats, translation
 from wagtail.users.models import UserProfile
 
 
@@ -88,6 +88,16 @@ def recipient_language(*, user=None, email=None, fallback=None):
     if language is None and user is None and email:
         language = preferred_language(user_for_email(email))
     return language or supported(fallback) or default_language()
+
+
+def datetime_with_zone(value):
+    """A moment in the active language's words and order, with its time zone:
+    "Tuesday 10 June 2025, 14:20 CEST", "mardi 10 juin 2025, 14:20 CEST",
+    "dinsdag 10 juni 2025 om 14:20 CEST". ``value`` is already in the zone to show (the
+    call's or conference's own). See config/formats."""
+    if not value:
+        return ""
+    return f"{formats.date_format(value, 'DATETIME_FORMAT')} {formats.date_format(value, 'T')}"
 
 
 @contextlib.contextmanager

@@ -22,13 +22,13 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.template import Context
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from home.languages import in_language, recipient_language
+from home.languages import datetime_with_zone, in_language, recipient_language
 from home.personal_data import ERASED_EMAIL
 
 from .models import EmailKind, EmailLog, EmailStatus, EmailTemplate
@@ -137,14 +137,6 @@ def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _when(value):
-    """A date and time in the active language's words and order ("mardi 10 juin 2025,
-    14:20 CEST"); ``value`` is already in the call's time zone."""
-    if not value:
-        return ""
-    return f"{formats.date_format(value, 'DATETIME_FORMAT')} {formats.date_format(value, 'T')}"
-
-
 def _in_active_language(page):
     """The live version of ``page`` in the active language (its translation), else it."""
     return page.localized.specific if page is not None else None
@@ -178,8 +170,9 @@ def submission_context(submission):
         "call_title": shown.title,
         "call_url": _absolute(shown.url or ""),
         "submission_url": _absolute(submission.get_absolute_url()),
-        "closes_at": _when(call.closes_at_local),
-        "decisions_by": _when(call.decisions_by_local) or _("the date given on the call page"),
+        "closes_at": datetime_with_zone(call.closes_at_local),
+        "decisions_by": datetime_with_zone(call.decisions_by_local)
+        or _("the date given on the call page"),
         "answers": "\n".join(answer_lines),
     }
 

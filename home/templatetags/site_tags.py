@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from home import localization, seo
+from home import languages, localization, seo
 
 register = template.Library()
 
@@ -132,3 +132,10 @@ def html_datetime(value):
     if not value:
         return ""
     return value.replace(microsecond=0).isoformat()
+
+
+@register.filter(expects_localtime=True)
+def datetime_with_zone(value):
+    """A moment in the visitor's language with its zone ("mardi 10 juin 2025, 14:20
+    CEST"), in the time zone of the enclosing {% timezone %} (the call's, say)."""
+    return languages.datetime_with_zone(value)

@@ -65,10 +65,14 @@ def translate(page, language_code, words):
     return page.get_translation(Locale.objects.get(language_code=language_code)).specific
 
 
+CLOSES_AT = datetime.datetime(2030, 6, 11, 12, 0, tzinfo=datetime.UTC)  # 14:00 in Brussels
+
+
 @pytest.fixture
 def french_call(call, django_capture_on_commit_callbacks):
     call.time_zone = "Europe/Brussels"
     call.decisions_by = datetime.datetime(2025, 6, 10, 14, 20, tzinfo=BRUSSELS)
+    call.closes_at = CLOSES_AT
     call.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
         return translate(call, "fr", FRENCH)
@@ -221,6 +225,36 @@ def test_the_applicant_reads_their_answers_in_their_language(
     assert "Thème" in french and "Démocratie, citoyens et politique" in french
     assert "Theme" in english and "Democracy, people and politics" in english
     assert "Démocratie" not in english
+
+
+@pytest.mark.parametrize(
+    ("language", "closes", "decisions"),
+    [
+        ("en", "Tuesday 11 June 2030, 14:00 CEST", "Tuesday 10 June 2025"),
+        ("fr", "mardi 11 juin 2030, 14:00 CEST", "mardi 10 juin 2025"),
+        ("nl", "dinsdag 11 juni 2030 om 14:00 CEST", "dinsdag 10 juni 2025"),
+    ],
+)
+def test_the_call_gives_its_dates_in_the_readers_language_and_the_calls_time_zone(
+    client, call, french_call, language, closes, decisions, django_capture_on_commit_callbacks
+):
+    if language == "nl":
+        with django_capture_on_commit_callbacks(execute=True):
+            translate(call, "nl", {})
+    page = call.get_translation(Locale.objects.get(language_code=language))
+
+    html = client.get(page.url).content.decode()
+
+    assert f'<time datetime="2030-06-11T12:00:00+00:00">{closes}</time>' in html
+    assert f'<time datetime="2025-06-10T12:20:00+00:00">{decisions}</time>' in html
+
+
+def test_the_home_page_gives_a_calls_closing_time_in_the_calls_own_time_zone(
+    client, call, french_call
+):
+    html = client.get("/fr/").content.decode()
+
+    assert "mardi 11 juin 2030, 14:00 CEST" in html
 
 
 # --- Email in the recipient's language -----------------------------------------------
