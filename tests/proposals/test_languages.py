@@ -124,6 +124,25 @@ def test_questions_choices_and_rubric_are_translated_with_the_page(call, french_
     ]
 
 
+def test_an_untranslated_call_follows_its_english_questions_as_they_change(call):
+    alias = call.copy_for_translation(
+        Locale.objects.get(language_code="fr"), copy_parents=True, alias=True
+    )
+    summary = call.call_questions.get(clean_name="summary")
+    summary.label = "Summary of your session"
+    summary.save()
+    CallQuestion.objects.create(page=call, label="Audience", field_type="singleline")
+
+    call.save_revision().publish()
+
+    labels = dict(CallQuestion.objects.filter(page=alias).values_list("clean_name", "label"))
+    assert labels["summary"] == "Summary of your session"
+    assert labels["audience"] == "Audience"
+    assert set(
+        CallQuestion.objects.filter(page=alias).values_list("locale__language_code", flat=True)
+    ) == {"fr"}
+
+
 def test_the_french_form_asks_in_french_and_stores_the_english_choice(
     client, call, french_call, french_applicant
 ):
