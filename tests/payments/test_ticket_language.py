@@ -3,6 +3,7 @@ own time zone; a donation's in the language of the page given through."""
 
 import datetime
 import zoneinfo
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -11,7 +12,9 @@ from wagtail.models import Locale
 from conference.models import Registration
 from conference.tickets_emails import send_registration_cancelled, send_registration_confirmation
 from conference.tickets_factories import RegistrationFactory
+from home.donations_factories import DonationAmountFactory, DonationPageFactory
 from home.languages import set_preferred_language
+from home.models import Donation
 
 from .fake_stripe import deliver, event
 
@@ -105,3 +108,33 @@ def test_a_cancellation_is_in_the_attendees_account_language(in_person, make_acc
     send_registration_cancelled.enqueue(registration.pk)
 
     assert mail.outbox[0].subject == "Votre inscription à TICTeC 2025 est annulée"
+
+
+def test_a_gift_through_the_dutch_donation_page_is_thanked_in_dutch(
+    client, fake_stripe, home_page, on_commit
+):
+    page = DonationPageFactory(parent=home_page)
+    DonationAmountFactory(page=page, amount=Decimal("10.00"), description="")
+    dutch = page.copy_for_translation(
+        Locale.objects.get(language_code="nl"), copy_parents=True, alias=True
+    )
+    client.post(
+        dutch.url,
+        {
+            "name": "Daan",
+            "email": "daan@example.org",
+            "frequency": "one_off",
+            "amount_choice": "10.00",
+        },
+    )
+    donation = Donation.objects.get()
+
+    with on_commit(execute=True):
+        deliver(
+            client,
+            event("checkout.session.completed", fake_stripe.paid(donation.stripe_session_id)),
+        )
+
+    assert dutch.url.startswith("/nl/")
+    assert mail.outbox[0].subject == "Bedankt voor je steun aan mySociety"
+    assert "£10,00" in mail.outbox[0].body  # a Dutch decimal comma
