@@ -10,11 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
@@ -40,44 +39,9 @@ def _call_or_404(call_id):
     return page
 
 
-def _cell(value):
-    return "–" if value is None else value
-
-
-def ranking_rows_html(*, rows, call, criteria_count):
-    """The ranking table's body, built in Python: with thousands of rows, the template
-    engine's per-cell cost would dominate the page (see tests/perf/bench_reviews.py)."""
-    url_prefix = reverse("proposals_admin:submission", args=[call.pk, 0])[: -len("0/")]
-    labels = {value: str(label) for value, label in SubmissionStatus.choices}
-    disagree = format_html(
-        ' <span class="w-status w-status--label">{}</span>', _("reviewers disagree")
-    )
-    empty_criteria = mark_safe("<td>–</td>" * criteria_count)  # noqa: S308 - constant markup
-    return format_html_join(
-        "\n",
-        '<tr><td><input type="checkbox" name="submission" value="{0}" id="select-{0}" aria-labelledby="title-{0}"></td>'
-        '<td>{1}</td><th scope="row" id="title-{0}"><a href="{2}{0}/">{3}</a></th><td>{4} / {5}</td><td>{6}</td>'
-        "<td>{7}{8}</td><td>{9}</td><td>{10}</td>{11}</tr>",
-        (
-            (
-                row.submission.pk,
-                position,
-                url_prefix,
-                row.submission.title,
-                row.review_count,
-                row.assigned_count,
-                _cell(row.mean),
-                _cell(row.spread),
-                disagree if row.disagreement else "",
-                _cell(row.calibrated),
-                labels.get(row.submission.status, row.submission.status),
-                format_html_join("", "<td>{}</td>", ((_cell(v),) for v in row.criterion_list))
-                if row.criterion_list
-                else empty_criteria,
-            )
-            for position, row in enumerate(rows, start=1)
-        ),
-    )
+class RankingPaginator(WagtailPaginator):
+    verbose_name = gettext_lazy("submission")
+    verbose_name_plural = gettext_lazy("submissions")
 
 
 class ProposalsAdminView(WagtailAdminTemplateMixin, TemplateView):
@@ -238,7 +202,12 @@ class ReviewView(ProposalsAdminView):
 
 
 class RankingView(ManagerMixin, ProposalsAdminView):
+    """Every listed submission is scored and sorted; a page of them is shown (the CSV and
+    XLSX exports have them all)."""
+
     template_name = "proposals/admin/ranking.html"
+    paginate_by = 100
+    page_kwarg = "p"  # as Wagtail's listings
 
     def get_page_title(self):
         return _("Ranking: %(title)s") % {"title": self.call.title}
@@ -247,10 +216,10 @@ class RankingView(ManagerMixin, ProposalsAdminView):
         return super().get_breadcrumbs_items() + [{"url": "", "label": self.call.title}]
 
     def get(self, request, *args, **kwargs):
-        rows, criteria = selectors.ranking(call=self.call, params=request.GET)
         services.note_others_seen(by=request.user, call=self.call)
         file_format = request.GET.get("export")
         if file_format in ("csv", "xlsx"):
+            rows, criteria = selectors.ranking(call=self.call, params=request.GET)
             return exports.export_response(
                 call=self.call,
                 rows=rows,
@@ -258,15 +227,24 @@ class RankingView(ManagerMixin, ProposalsAdminView):
                 file_format=file_format,
                 user=request.user,
             )
-        ordering = request.GET.get("ordering", "calibrated")
+        ordering = selectors.ranking_ordering(request.GET.get("ordering"))
+        page, criteria = selectors.ranking_page(
+            call=self.call,
+            params=request.GET,
+            ordering=ordering,
+            page_number=request.GET.get(self.page_kwarg, 1),
+            per_page=self.paginate_by,
+            paginator_class=RankingPaginator,
+        )
         base_query = request.GET.copy()
-        base_query.pop("ordering", None)
-        base_query.pop("export", None)
-        rows = selectors.sort_rows(rows, ordering)
+        for name in ("ordering", "export", self.page_kwarg):
+            base_query.pop(name, None)
         context = self.get_context_data(
             base_query=base_query.urlencode(),
-            rows=rows,
-            rows_html=ranking_rows_html(rows=rows, call=self.call, criteria_count=len(criteria)),
+            page_obj=page,
+            paginator=page.paginator,
+            elided_page_range=page.paginator.get_elided_page_range(page.number),
+            rows=page.object_list,
             criteria=criteria,
             ordering=ordering,
             statuses=[

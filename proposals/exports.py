@@ -1,55 +1,83 @@
-"""Ranking exports (CSV and XLSX): one row per submission with scores per criterion."""
+"""Ranking exports (CSV and XLSX): one row per submission with scores per criterion.
+
+The CSV is streamed as it is written; both are built from the ranking's lean rows
+(selectors.ranking) and every cell goes through home.spreadsheets.safe_row.
+"""
 
 import csv
 import io
+from itertools import chain
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
 from home.spreadsheets import safe_row
 
-from .models import ExportLog
+from .models import ExportLog, SubmissionStatus
+
+CSV_CHUNK_ROWS = 500  # rows written per streamed chunk
 
 
 def ranking_table(*, call, rows, criteria, include_identity=True):
+    """(header, lines): the header, and an iterator of one line per ranking row. The
+    host's summary columns are named after the first row's summary."""
     header = ["ID", "Title", "Status"]
     if include_identity:
         header += ["Applicant", "Email"]
     header += ["Reviews", "Assigned", "Weighted mean", "Spread", "Calibrated (z)"]
     header += [c.name for c in criteria]
-    summary_labels = None
-    data = []
-    for row in rows:
+    statuses = {value: str(label) for value, label in SubmissionStatus.choices}
+    criterion_ids = [c.pk for c in criteria]
+
+    def line(row, summary):
         s = row.submission
-        summary = call.summary_rows(s)
-        if summary_labels is None:
-            summary_labels = [label for label, _ in summary]
-        line = [s.pk, s.title, s.get_status_display()]
+        cells = [s.pk, s.title, statuses.get(s.status, s.status)]
         if include_identity:
-            line += [s.applicant_name, s.applicant_email]
-        line += [row.review_count, row.assigned_count, row.mean, row.spread, row.calibrated]
-        line += [row.criterion_means.get(c.pk) for c in criteria]
-        line += [str(value) for _, value in summary]
-        data.append(line)
-    header += [str(label) for label in summary_labels or []]
-    return header, data
+            cells += [s.applicant_name, s.applicant_email]
+        cells += [row.review_count, row.assigned_count, row.mean, row.spread, row.calibrated]
+        cells += [row.criterion_means.get(pk) for pk in criterion_ids]
+        cells += [str(value) for _label, value in summary]
+        return cells
+
+    if not rows:
+        return header, iter(())
+    first_summary = call.summary_rows(rows[0].submission)
+    header += [str(label) for label, _value in first_summary]
+    lines = chain(
+        [line(rows[0], first_summary)],
+        (line(row, call.summary_rows(row.submission)) for row in rows[1:]),
+    )
+    return header, lines
 
 
 def _filename(call, ext):
     return f"ranking-{call.slug}-{timezone.now():%Y%m%d-%H%M}.{ext}"
 
 
+def _csv_chunks(header, lines):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(safe_row(header))
+    for n, line in enumerate(lines, start=1):
+        writer.writerow(safe_row(line))
+        if n % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
 def export_response(*, call, rows, criteria, file_format, user):
-    header, data = ranking_table(call=call, rows=rows, criteria=criteria)
+    header, lines = ranking_table(call=call, rows=rows, criteria=criteria)
     ExportLog.objects.create(
-        user=user, call_id=call.pk, what="ranking", file_format=file_format, rows=len(data)
+        user=user, call_id=call.pk, what="ranking", file_format=file_format, rows=len(rows)
     )
     if file_format == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("Ranking")
         sheet.append(safe_row(header))
-        for line in data:
+        for line in lines:
             sheet.append(safe_row(line))
         buffer = io.BytesIO()
         workbook.save(buffer)
@@ -58,12 +86,9 @@ def export_response(*, call, rows, criteria, file_format, user):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(safe_row(header))
-        for line in data:
-            writer.writerow(safe_row(line))
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            _csv_chunks(header, lines), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'attachment; filename="{_filename(call, file_format)}"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -5,19 +5,21 @@
 - A submission's score is the mean of its reviews' means; spread is the gap between
   the highest and lowest review mean.
 - Calibration: each reviewer's review means are turned into z-scores against that
-  reviewer's own mean and standard deviation on this call, so a harsh and a generous
-  reviewer weigh the same. A reviewer with one review, or identical scores, gives 0.
+  reviewer's own mean and (population) standard deviation on this call, so a harsh and
+  a generous reviewer weigh the same. A reviewer with one review, or identical scores,
+  gives 0.
+
+The ranking scores every review of a call on each request (tens of thousands), so the
+sums are math.fsum (exactly rounded, as statistics.fmean) in plain loops.
 """
 
-import statistics
 from collections import namedtuple
 from dataclasses import dataclass, field
+from itertools import groupby
+from math import fsum, sqrt
+from operator import itemgetter
 
 DISAGREEMENT = 1.5  # review means this far apart are flagged for discussion
-
-ReviewScores = namedtuple(
-    "ReviewScores", "pk submission_id reviewer_id mean_score scores recommendation"
-)
 
 
 def review_mean(scores, criteria):
@@ -32,20 +34,103 @@ def review_mean(scores, criteria):
     return round(total / weight_sum, 4) if weight_sum else None
 
 
+def reviewer_baselines(reviews):
+    """{reviewer id: (mean, population standard deviation)} of their review means, from
+    (reviewer id, mean) pairs; None means are left out."""
+    by_reviewer = {}
+    for reviewer_id, mean in reviews:
+        if mean is not None:
+            by_reviewer.setdefault(reviewer_id, []).append(mean)
+    baselines = {}
+    for reviewer_id, means in by_reviewer.items():
+        mu = fsum(means) / len(means)
+        if max(means) == min(means):  # one review, or all the same: exactly no spread
+            baselines[reviewer_id] = (mu, 0.0)
+        else:
+            sd = sqrt(fsum([(m - mu) * (m - mu) for m in means]) / len(means))
+            baselines[reviewer_id] = (mu, sd)
+    return baselines
+
+
+def _z(mean, baseline):
+    mu, sd = baseline
+    return (mean - mu) / sd if sd else 0.0
+
+
 def reviewer_z_scores(reviews):
     """{review id: z} from (review id, reviewer id, mean) triples."""
-    by_reviewer = {}
-    for review_id, reviewer_id, mean in reviews:
-        if mean is not None:
-            by_reviewer.setdefault(reviewer_id, []).append((review_id, mean))
-    z = {}
-    for items in by_reviewer.values():
-        means = [m for _, m in items]
-        mu = statistics.fmean(means)
-        sd = statistics.pstdev(means) if len(means) > 1 else 0.0
-        for review_id, mean in items:
-            z[review_id] = (mean - mu) / sd if sd else 0.0
-    return z
+    reviews = list(reviews)
+    baselines = reviewer_baselines((reviewer_id, mean) for _pk, reviewer_id, mean in reviews)
+    return {
+        review_id: _z(mean, baselines[reviewer_id])
+        for review_id, reviewer_id, mean in reviews
+        if mean is not None
+    }
+
+
+class Scores(namedtuple("Scores", "review_count exact_mean exact_spread exact_calibrated")):
+    """A submission's scores from its finished reviews (None: no scored review). The
+    ranking shows them rounded to 2 places; they are rounded when read, as sorting
+    thousands of submissions reads only one of them."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, review_count, means, zs):
+        """From the count of finished reviews, their means (None left out) and z-scores."""
+        if not means:
+            return cls(review_count, None, None, None)
+        return cls(
+            review_count,
+            fsum(means) / len(means),  # statistics.fmean, without its overhead
+            max(means) - min(means),
+            fsum(zs) / len(zs) if zs else None,
+        )
+
+    @property
+    def mean(self):
+        return None if self.exact_mean is None else round(self.exact_mean, 2)
+
+    @property
+    def spread(self):
+        return None if self.exact_spread is None else round(self.exact_spread, 2)
+
+    @property
+    def calibrated(self):
+        return None if self.exact_calibrated is None else round(self.exact_calibrated, 2)
+
+
+NOT_REVIEWED = Scores(0, None, None, None)
+
+
+def score_submissions(reviews):
+    """{submission id: Scores} from (submission id, reviewer id, mean) of every finished
+    review on a call, so each reviewer is calibrated against everything they reviewed
+    there. Linear (after a sort by submission), and no container kept per submission:
+    tens of thousands of them would wake the garbage collector on every request."""
+    reviews = sorted(reviews, key=itemgetter(0))
+    baselines = reviewer_baselines((reviewer_id, mean) for _s, reviewer_id, mean in reviews)
+    scores = {}
+    for submission_id, group in groupby(reviews, key=itemgetter(0)):
+        count, means, zs = 0, [], []
+        for _s, reviewer_id, mean in group:
+            count += 1
+            if mean is not None:
+                means.append(mean)
+                zs.append(_z(mean, baselines[reviewer_id]))
+        scores[submission_id] = Scores.of(count, means, zs)
+    return scores
+
+
+def criterion_means(scores, criteria):
+    """{criterion pk: mean of its applicable scores, or None} from reviews' scores
+    ({criterion id (str): score, None when not applicable})."""
+    means = {}
+    for criterion in criteria:
+        key = str(criterion.pk)
+        values = [value for review in scores if (value := review.get(key)) is not None]
+        means[criterion.pk] = round(fsum(values) / len(values), 2) if values else None
+    return means
 
 
 @dataclass
@@ -58,7 +143,22 @@ class RankedSubmission:
     calibrated: float | None = None
     criterion_means: dict = field(default_factory=dict)
     recommendations: dict = field(default_factory=dict)
-    criterion_list: list = field(default_factory=list)
+
+    @classmethod
+    def scored(cls, submission, scores, **kwargs):
+        return cls(
+            submission=submission,
+            review_count=scores.review_count,
+            mean=scores.mean,
+            spread=scores.spread,
+            calibrated=scores.calibrated,
+            **kwargs,
+        )
+
+    @property
+    def criterion_values(self):
+        """The per-criterion means in the rubric's order (the ranking's columns)."""
+        return list(self.criterion_means.values())
 
     @property
     def disagreement(self):
@@ -79,20 +179,13 @@ def rank(submissions, reviews, criteria, z=None):
         per_submission.setdefault(review.submission_id, []).append(review)
     rows = []
     for submission in submissions:
-        row = RankedSubmission(submission=submission)
         mine = per_submission.get(submission.pk, [])
-        means = [r.mean_score for r in mine if r.mean_score is not None]
-        row.review_count = len(mine)
-        if means:
-            row.mean = round(statistics.fmean(means), 2)
-            row.spread = round(max(means) - min(means), 2)
-            row.calibrated = round(statistics.fmean(z[r.pk] for r in mine if r.pk in z), 2)
-        for criterion in criteria:
-            values = [r.scores.get(str(criterion.pk)) for r in mine]
-            values = [v for v in values if v is not None]
-            row.criterion_means[criterion.pk] = (
-                round(statistics.fmean(values), 2) if values else None
-            )
+        scored = [r for r in mine if r.mean_score is not None]
+        scores = Scores.of(
+            len(mine), [r.mean_score for r in scored], [z[r.pk] for r in scored if r.pk in z]
+        )
+        row = RankedSubmission.scored(submission, scores)
+        row.criterion_means = criterion_means([r.scores for r in mine], criteria)
         for review in mine:
             if review.recommendation:
                 row.recommendations[review.recommendation] = (

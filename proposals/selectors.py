@@ -1,11 +1,10 @@
 """Reads reused across views, exports and the admin, each in a fixed number of queries."""
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, TextField
+from django.db.models import Count, ExpressionWrapper, IntegerField, Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -208,25 +207,32 @@ def ranking_ordering(value):
 class RankingScores:
     """The scores of every reviewable submission on a call."""
 
-    scores: dict  # {submission id: scoring.SubmissionScores}
-    assigned: Counter  # {submission id: reviewers assigned, conflicts left out}
-    review_scores: dict  # {submission id: [its finished reviews' scores, as JSON text]}
+    scores: dict  # {submission id: scoring.Scores}
+    assigned: dict  # {submission id: reviewers assigned, conflicts left out}
+    reviews: list  # (submission id, reviewer id, mean, finished, scores as JSON text)
 
     def of(self, submission_id):
         return self.scores.get(submission_id, scoring.NOT_REVIEWED)
 
-    def criterion_means(self, submission_id, criteria):
-        """Decoded only for the rows shown."""
-        scores = [json.loads(text) for text in self.review_scores.get(submission_id, ())]
-        return scoring.criterion_means(scores, criteria)
-
-    def row(self, submission, criteria):
-        return scoring.RankedSubmission.scored(
-            submission,
-            self.of(submission.pk),
-            assigned_count=self.assigned[submission.pk],
-            criterion_means=self.criterion_means(submission.pk, criteria),
-        )
+    def rows(self, submissions, criteria):
+        """scoring.RankedSubmission rows of ``submissions``, with per-criterion means: the
+        finished reviews' scores are decoded for these submissions only."""
+        wanted = {submission.pk for submission in submissions}
+        review_scores = {}
+        for submission_id, _reviewer_id, _mean, done, text in self.reviews:
+            if done and submission_id in wanted:
+                review_scores.setdefault(submission_id, []).append(json.loads(text))
+        return [
+            scoring.RankedSubmission.scored(
+                submission,
+                self.of(submission.pk),
+                assigned_count=self.assigned.get(submission.pk, 0),
+                criterion_means=scoring.criterion_means(
+                    review_scores.get(submission.pk, ()), criteria
+                ),
+            )
+            for submission in submissions
+        ]
 
 
 def ranking_scores(*, call):
@@ -235,31 +241,31 @@ def ranking_scores(*, call):
     no submission rows, linear in the number of reviews. Reviewers are calibrated against
     everything they reviewed on the call, so filtering the ranking never changes anyone's
     calibrated score."""
-    reviews = (
+    reviews = list(
         Review.objects.filter(
             submission__call_id=call.pk,
             submission__status__in=REVIEWABLE_STATUSES,
             conflict_declared=False,
         )
         .annotate(
-            done=ExpressionWrapper(Q(submitted_at__isnull=False), BooleanField()),
+            # An int, not a BooleanField: its converter would run on every review.
+            done=ExpressionWrapper(Q(submitted_at__isnull=False), IntegerField()),
             scores_text=Cast("scores", TextField()),
         )
         .order_by()
-        .values_list("pk", "submission_id", "reviewer_id", "mean_score", "done", "scores_text")
+        .values_list("submission_id", "reviewer_id", "mean_score", "done", "scores_text")
     )
-    assigned = Counter()
-    finished = []
-    review_scores = {}
-    for pk, submission_id, reviewer_id, mean, done, scores in reviews:
-        assigned[submission_id] += 1
-        if done:
-            finished.append((pk, submission_id, reviewer_id, mean))
-            review_scores.setdefault(submission_id, []).append(scores)
+    assigned = {}
+    for submission_id, *_rest in reviews:
+        assigned[submission_id] = assigned.get(submission_id, 0) + 1
     return RankingScores(
-        scores=scoring.score_submissions(finished),
+        scores=scoring.score_submissions(
+            (submission_id, reviewer_id, mean)
+            for submission_id, reviewer_id, mean, done, _text in reviews
+            if done
+        ),
         assigned=assigned,
-        review_scores=review_scores,
+        reviews=reviews,
     )
 
 
@@ -280,9 +286,14 @@ def ranking(*, call, params=None):
     ranked = ranking_scores(call=call)
     criteria = call.get_criteria()
     submissions = call.get_submission_queryset(
-        ranking_submissions(call=call, params=params).only(*RANKING_EXPORT_COLUMNS).order_by("pk")
+        ranking_submissions(call=call, params=params).order_by("pk")
     )
-    return [ranked.row(submission, criteria) for submission in submissions], criteria
+    # The host's select_related relations are loaded whole (only() must name them).
+    joined = submissions.query.select_related
+    submissions = submissions.only(
+        *RANKING_EXPORT_COLUMNS, *(joined if isinstance(joined, dict) else ())
+    )
+    return ranked.rows(list(submissions), criteria), criteria
 
 
 def ranking_page(
@@ -322,10 +333,10 @@ def ranking_page(
     page = paginator_class(ids, per_page).get_page(page_number)
     criteria = call.get_criteria()
     # Instances with only these columns loaded, as .only() would make them.
-    page.object_list = [
-        ranked.row(Submission.from_db(Submission.objects.db, fields, listed[pk]), criteria)
-        for pk in page.object_list
-    ]
+    page.object_list = ranked.rows(
+        [Submission.from_db(Submission.objects.db, fields, listed[pk]) for pk in page.object_list],
+        criteria,
+    )
     return page, criteria
 
 

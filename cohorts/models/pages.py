@@ -206,14 +206,17 @@ class CohortProgrammePage(OpportunityPage):
     def get_submission_title(self, *, cleaned_data, details=None):
         return cleaned_data.get("organisation_name", "")
 
-    def get_submission_summary(self, submission):
+    def get_submission_queryset(self, queryset):
+        return queryset.select_related("cohort_application")
+
+    def get_submission_summary(self, submission, anonymised=False):
+        """The organisation (left out when anonymised: it names the applicant) and the
+        groups it works with."""
         details = getattr(submission, "cohort_application", None)
         if details is None:
             return []
-        return [
-            (_("Organisation"), details.organisation_name),
-            (_("Groups served"), "; ".join(details.groups_served)),
-        ]
+        rows = [] if anonymised else [(_("Organisation"), details.organisation_name)]
+        return [*rows, (_("Groups served"), "; ".join(details.groups_served))]
 
     @property
     def group_choices(self):

@@ -142,13 +142,8 @@ class CallPageMixin(models.Model):
         return []
 
     def summary_rows(self, submission, *, anonymised=False):
-        """get_submission_summary, also for hosts written before it took ``anonymised``
-        (their rows are then left out of anonymised reviews, to be safe)."""
-        import inspect
-
-        if "anonymised" in inspect.signature(self.get_submission_summary).parameters:
-            return self.get_submission_summary(submission, anonymised=anonymised)
-        return [] if anonymised else self.get_submission_summary(submission)
+        """The host's get_submission_summary rows, as reviewers, emails and exports use them."""
+        return self.get_submission_summary(submission, anonymised=anonymised)
 
     def get_submission_queryset(self, queryset):
         """Add select_related/prefetch_related for the host's typed fields, so reviewer

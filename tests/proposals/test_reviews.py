@@ -280,7 +280,7 @@ def test_ranking_export_csv_is_programme_only_and_logged(client, call, reviewers
     response = client.get(f"/admin/calls/{call.pk}/ranking/?export=csv")
     xlsx = client.get(f"/admin/calls/{call.pk}/ranking/?export=xlsx")
 
-    lines = response.content.decode().splitlines()
+    lines = b"".join(response.streaming_content).decode().splitlines()
     assert refused.status_code in (302, 403)
     assert lines[0].startswith(
         "ID,Title,Status,Applicant,Email,Reviews,Assigned,Weighted mean,Spread,Calibrated (z),Alignment"
