@@ -276,6 +276,23 @@ def test_the_home_page_gives_a_calls_closing_time_in_the_calls_own_time_zone(
     assert "mardi 11 juin 2030, 14:00 CEST" in html
 
 
+def test_my_submissions_names_the_call_and_its_time_in_the_readers_language(
+    client, call, french_call, french_applicant
+):
+    from proposals.factories import SubmissionFactory
+
+    submission = SubmissionFactory(call=call, applicant=french_applicant)
+    Submission.objects.filter(pk=submission.pk).update(
+        updated_at=datetime.datetime(2025, 6, 10, 12, 20, tzinfo=datetime.UTC)
+    )
+    client.force_login(french_applicant)
+
+    html = client.get("/my-submissions/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "<td>TICTeC 2025 : appel à propositions de sessions</td>" in html
+    assert ">mardi 10 juin 2025, 14:20 CEST</time>" in html
+
+
 # --- Email in the recipient's language -----------------------------------------------
 
 
