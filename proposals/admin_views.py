@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -124,7 +125,14 @@ class ReviewView(ProposalsAdminView):
         self.submission.call = self.call
         self.submission_title = display_title(request.user, self.submission)
         categories = self.call.get_submission_categories(self.submission)
-        self.criteria = [c for c in self.call.get_criteria() if c.applies(categories)]
+        # In the reviewer's language where the call is translated; scored by the same rows.
+        self.criteria = [
+            c
+            for c in selectors.criteria_in_language(
+                call=self.call, language=translation.get_language()
+            )
+            if c.applies(categories)
+        ]
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -140,7 +148,12 @@ class ReviewView(ProposalsAdminView):
         context = super().get_context_data(**kwargs)
         submission = self.submission
         show_identity = self.request.user.has_perm(VIEW_IDENTITY, submission)
-        rows = submission.answer_rows(files=list(submission.files.all()))
+        rows = submission.answer_rows(
+            files=list(submission.files.all()),
+            questions=selectors.questions_in_language(
+                call=self.call, language=translation.get_language()
+            ),
+        )
         if not show_identity:
             personal = {
                 q["key"]

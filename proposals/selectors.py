@@ -18,6 +18,7 @@ from .models import (
     Recommendation,
     Review,
     ReviewRevision,
+    RubricCriterion,
     Submission,
     SubmissionStatus,
 )
@@ -76,6 +77,28 @@ def questions_in_language(*, call, language):
             page__live=True,
         )
     }
+
+
+def criteria_in_language(*, call, language):
+    """The call's rubric criteria (the source language's rows: reviews score those) named
+    and explained in ``language`` where its live version translates them. One query, two
+    in another language."""
+    criteria = call.get_criteria()
+    if not language or call.locale.language_code == language:
+        return criteria
+    translated = {
+        criterion.translation_key: criterion
+        for criterion in RubricCriterion.objects.filter(
+            page__translation_key=call.translation_key,
+            page__locale__language_code=language,
+            page__live=True,
+        )
+    }
+    for criterion in criteria:
+        if criterion.translation_key in translated:
+            criterion.name = translated[criterion.translation_key].name
+            criterion.guidance = translated[criterion.translation_key].guidance
+    return criteria
 
 
 def submission_with_answers():

@@ -293,6 +293,38 @@ def test_my_submissions_names_the_call_and_its_time_in_the_readers_language(
     assert ">mardi 10 juin 2025, 14:20 CEST</time>" in html
 
 
+def test_a_reviewer_reads_the_rubric_and_questions_in_their_language_and_scores_one_rubric(
+    client, call, french_call, applicant
+):
+    from proposals.factories import SubmissionFactory
+
+    submission = SubmissionFactory(
+        call=call,
+        applicant=applicant,
+        questions=[q.snapshot() for q in call.get_questions()],
+        answers={"summary": "Open data in Lyon.", "theme": "Climate change"},
+    )
+    french = UserFactory(email="lou@example.org", groups=["Reviewers"], is_staff=True)
+    set_preferred_language(user=french, language="fr")
+    english = UserFactory(email="rae@example.org", groups=["Reviewers"], is_staff=True)
+    reviews = {
+        user: ReviewFactory(submission=submission, reviewer=user) for user in (french, english)
+    }
+    alignment = call.rubric_criteria.get(name="Alignment with the conference themes")
+
+    pages = {}
+    for user, review in reviews.items():
+        client.force_login(user)
+        pages[user] = client.get(f"/admin/calls/reviews/{review.pk}/").content.decode()
+
+    assert "Adéquation avec les thèmes de la conférence" in pages[french]
+    assert "Résumé" in pages[french] and "Changement climatique" in pages[french]
+    assert "Alignment with the conference themes" in pages[english]
+    assert "Adéquation" not in pages[english]
+    assert f'name="criterion_{alignment.pk}"' in pages[french]
+    assert f'name="criterion_{alignment.pk}"' in pages[english]
+
+
 # --- Email in the recipient's language -----------------------------------------------
 
 
