@@ -32,10 +32,10 @@ $(VENV)/.installed-test: pyproject.toml Makefile | $(BIN)/python
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_JAR_VERSION)
 	touch $@ $(VENV)/.installed-run
 
-system-deps: ## install the Debian packages the browser tests need (chromium, Java for the HTML checker)
-	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
+system-deps: ## install the Debian packages the tests need (chromium, Java for the HTML checker, gettext for the catalogue check)
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null || ! command -v xgettext >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium default-jre-headless >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium default-jre-headless gettext >/dev/null; \
 	fi
 
 demo: $(VENV)/.installed-run ## migrate, load the demo content, collect static files
