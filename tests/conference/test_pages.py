@@ -63,9 +63,7 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(SpeakerPage, set())
 
 
-def test_conference_index_separates_current_and_past_conferences_by_date(
-    client, conference_index
-):
+def test_conference_index_separates_current_and_past_conferences_by_date(client, conference_index):
     next_year = datetime.date.today() + datetime.timedelta(days=365)
     ConferencePageFactory(
         parent=conference_index,

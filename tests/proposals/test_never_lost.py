@@ -33,9 +33,7 @@ def test_the_same_form_sent_twice_keeps_one_submission_and_shows_it(
     assert len(mail.outbox) == 1
 
 
-def test_a_stale_tab_updates_the_submission_the_first_tab_sent(
-    client, call, applicant, valid_post
-):
+def test_a_stale_tab_updates_the_submission_the_first_tab_sent(client, call, applicant, valid_post):
     client.force_login(applicant)
     client.post(call.url, valid_post)
 
@@ -120,9 +118,7 @@ def test_one_second_after_closing_what_was_sent_is_kept_as_a_draft_and_shown(
         "How access to information requests exposed undeclared donations in three cities."
     )
     assert draft.files.get().original_name == "evidence.pdf"
-    assert list(draft.events.values_list("action", flat=True)) == [
-        "kept as a draft: call not open"
-    ]
+    assert list(draft.events.values_list("action", flat=True)) == ["kept as a draft: call not open"]
     assert mail.outbox == []
 
 
