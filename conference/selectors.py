@@ -619,6 +619,7 @@ def next_conference(*, locale_id, default_locale_id, now=None):
     }
     return conference, children
 
+
 # Offline copies --------------------------------------------------------------------
 
 
