@@ -232,10 +232,11 @@ class RankingView(ManagerMixin, ProposalsAdminView):
         services.note_others_seen(by=request.user, call=self.call)
         file_format = request.GET.get("export")
         if file_format in ("csv", "xlsx"):
-            rows, criteria = selectors.ranking(call=self.call, params=request.GET)
+            rows, count, criteria = selectors.ranking_export(call=self.call, params=request.GET)
             return exports.export_response(
                 call=self.call,
                 rows=rows,
+                count=count,
                 criteria=criteria,
                 file_format=file_format,
                 user=request.user,

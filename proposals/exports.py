@@ -20,8 +20,9 @@ CSV_CHUNK_ROWS = 500  # rows written per streamed chunk
 
 
 def ranking_table(*, call, rows, criteria, include_identity=True):
-    """(header, lines): the header, and an iterator of one line per ranking row. The
-    host's summary columns are named after the first row's summary."""
+    """(header, lines): the header, and an iterator of one line per ranking row (``rows``
+    may be an iterator: each row is read as its line is written). The host's summary
+    columns are named after the first row's summary."""
     header = ["ID", "Title", "Status"]
     if include_identity:
         header += ["Applicant", "Email"]
@@ -40,13 +41,15 @@ def ranking_table(*, call, rows, criteria, include_identity=True):
         cells += [str(value) for _label, value in summary]
         return cells
 
-    if not rows:
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
         return header, iter(())
-    first_summary = call.summary_rows(rows[0].submission)
+    first_summary = call.summary_rows(first.submission)
     header += [str(label) for label, _value in first_summary]
     lines = chain(
-        [line(rows[0], first_summary)],
-        (line(row, call.summary_rows(row.submission)) for row in rows[1:]),
+        [line(first, first_summary)],
+        (line(row, call.summary_rows(row.submission)) for row in rows),
     )
     return header, lines
 
@@ -68,11 +71,13 @@ def _csv_chunks(header, lines):
     yield buffer.getvalue()
 
 
-def export_response(*, call, rows, criteria, file_format, user):
-    header, lines = ranking_table(call=call, rows=rows, criteria=criteria)
+def export_response(*, call, rows, count, criteria, file_format, user):
+    """The ranking as a file: ``rows`` (``count`` of them) may be an iterator, read as
+    the CSV is streamed."""
     ExportLog.objects.create(
-        user=user, call_id=call.pk, what="ranking", file_format=file_format, rows=len(rows)
+        user=user, call_id=call.pk, what="ranking", file_format=file_format, rows=count
     )
+    header, lines = ranking_table(call=call, rows=rows, criteria=criteria)
     if file_format == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("Ranking")

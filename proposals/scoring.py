@@ -104,20 +104,22 @@ NOT_REVIEWED = Scores(0, None, None, None)
 
 
 def score_submissions(reviews):
-    """{submission id: Scores} from (submission id, reviewer id, mean) of every finished
-    review on a call, so each reviewer is calibrated against everything they reviewed
-    there. Linear (after a sort by submission), and no container kept per submission:
-    tens of thousands of them would wake the garbage collector on every request."""
+    """{submission id: Scores} from (submission id, reviewer id, mean, ...) tuples of every
+    finished review on a call (further items are ignored), so each reviewer is calibrated
+    against everything they reviewed there. Linear (after a sort by submission, which
+    costs nothing if they come sorted), and no container kept per submission: tens of
+    thousands of them would wake the garbage collector on every request."""
     reviews = sorted(reviews, key=itemgetter(0))
-    baselines = reviewer_baselines((reviewer_id, mean) for _s, reviewer_id, mean in reviews)
+    baselines = reviewer_baselines((review[1], review[2]) for review in reviews)
     scores = {}
     for submission_id, group in groupby(reviews, key=itemgetter(0)):
         count, means, zs = 0, [], []
-        for _s, reviewer_id, mean in group:
+        for review in group:
             count += 1
+            mean = review[2]
             if mean is not None:
                 means.append(mean)
-                zs.append(_z(mean, baselines[reviewer_id]))
+                zs.append(_z(mean, baselines[review[1]]))
         scores[submission_id] = Scores.of(count, means, zs)
     return scores
 
@@ -133,7 +135,7 @@ def criterion_means(scores, criteria):
     return means
 
 
-@dataclass
+@dataclass(slots=True)
 class RankedSubmission:
     submission: object
     review_count: int = 0

@@ -1,7 +1,9 @@
 """Reads reused across views, exports and the admin, each in a fixed number of queries."""
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 
 from django.core.paginator import Paginator
 from django.db.models import Count, ExpressionWrapper, IntegerField, Q, TextField
@@ -233,6 +235,7 @@ def call_submissions(*, call, status=None):
 RANKING_COLUMNS = ("call_id", "title", "status")
 RANKING_EXPORT_COLUMNS = (*RANKING_COLUMNS, "applicant_name", "applicant_email")
 RANKING_FIELDS = {"id", *RANKING_COLUMNS}
+EXPORT_CHUNK_SIZE = 500
 
 #: Ranking orders: a score is best first (highest), "-" reverses; ties stay in id order.
 SCORE_SORT_KEYS = {
@@ -256,39 +259,43 @@ class RankingScores:
 
     scores: dict  # {submission id: scoring.Scores}
     assigned: dict  # {submission id: reviewers assigned, conflicts left out}
-    reviews: list  # (submission id, reviewer id, mean, finished, scores as JSON text)
+    #: The finished reviews as (submission id, reviewer id, mean, scores as JSON text),
+    #: by submission id.
+    finished: list
+    criteria: list  # the call's rubric
 
     def of(self, submission_id):
         return self.scores.get(submission_id, scoring.NOT_REVIEWED)
 
-    def rows(self, submissions, criteria):
-        """scoring.RankedSubmission rows of ``submissions``, with per-criterion means: the
-        finished reviews' scores are decoded for these submissions only."""
-        wanted = {submission.pk for submission in submissions}
-        review_scores = {}
-        for submission_id, _reviewer_id, _mean, done, text in self.reviews:
-            if done and submission_id in wanted:
-                review_scores.setdefault(submission_id, []).append(json.loads(text))
-        return [
-            scoring.RankedSubmission.scored(
+    def rows(self, submissions):
+        """scoring.RankedSubmission rows of ``submissions``, one at a time, with the mean
+        of each criterion (the reviews' scores decoded as each row is made, so an
+        export of every row holds one row at a time)."""
+        finished, by_submission = self.finished, itemgetter(0)
+        criteria = self.criteria
+        for submission in submissions:
+            i = bisect_left(finished, submission.pk, key=by_submission)
+            scores = []
+            while i < len(finished) and finished[i][0] == submission.pk:
+                scores.append(json.loads(finished[i][3]))
+                i += 1
+            yield scoring.RankedSubmission.scored(
                 submission,
                 self.of(submission.pk),
                 assigned_count=self.assigned.get(submission.pk, 0),
-                criterion_means=scoring.criterion_means(
-                    review_scores.get(submission.pk, ()), criteria
-                ),
+                criterion_means=scoring.criterion_means(scores, criteria),
             )
-            for submission in submissions
-        ]
 
 
 def ranking_scores(*, call):
     """Scores for every reviewable submission of ``call`` from one read of its reviews
-    (ids, review means and the per-criterion scores left as text until a row is shown):
+    (ids, review means and the per-criterion scores left as text until a row is made):
     no submission rows, linear in the number of reviews. Reviewers are calibrated against
     everything they reviewed on the call, so filtering the ranking never changes anyone's
-    calibrated score."""
-    reviews = list(
+    calibrated score. Two queries (the reviews, the rubric)."""
+    assigned = {}
+    finished = []
+    for submission_id, reviewer_id, mean, done, text in (
         Review.objects.filter(
             submission__call_id=call.pk,
             submission__status__in=REVIEWABLE_STATUSES,
@@ -301,18 +308,16 @@ def ranking_scores(*, call):
         )
         .order_by()
         .values_list("submission_id", "reviewer_id", "mean_score", "done", "scores_text")
-    )
-    assigned = {}
-    for submission_id, *_rest in reviews:
+    ):
         assigned[submission_id] = assigned.get(submission_id, 0) + 1
+        if done:
+            finished.append((submission_id, reviewer_id, mean, text))
+    finished.sort(key=itemgetter(0))
     return RankingScores(
-        scores=scoring.score_submissions(
-            (submission_id, reviewer_id, mean)
-            for submission_id, reviewer_id, mean, done, _text in reviews
-            if done
-        ),
+        scores=scoring.score_submissions(finished),
         assigned=assigned,
-        reviews=reviews,
+        finished=finished,
+        criteria=call.get_criteria(),
     )
 
 
@@ -326,12 +331,24 @@ def ranking_submissions(*, call, params=None):
     return call.filter_submissions(submissions, params)
 
 
+def ranking_export(*, call, params=None):
+    """(rows, how many, criteria) of every submission the ranking lists, in id order, for
+    the exports: each with the columns the ranking and its export show, plus whatever the
+    host's get_submission_queryset adds for its summary, read in chunks as the rows are
+    consumed. A fixed number of queries whatever the size."""
+    ranked, submissions = _ranking_in_id_order(call=call, params=params)
+    rows = ranked.rows(submissions.iterator(chunk_size=EXPORT_CHUNK_SIZE))
+    return rows, submissions.count(), ranked.criteria
+
+
 def ranking(*, call, params=None):
-    """Every submission the ranking lists, in id order, scored, for exports: each with the
-    columns the ranking and its export show, plus what the host's get_submission_queryset
-    adds for its summary. A fixed number of queries whatever the size."""
+    """Every row of the ranking in id order, as ranking_export: (rows, criteria)."""
+    ranked, submissions = _ranking_in_id_order(call=call, params=params)
+    return list(ranked.rows(submissions)), ranked.criteria
+
+
+def _ranking_in_id_order(*, call, params):
     ranked = ranking_scores(call=call)
-    criteria = call.get_criteria()
     submissions = call.get_submission_queryset(
         ranking_submissions(call=call, params=params).order_by("pk")
     )
@@ -340,7 +357,7 @@ def ranking(*, call, params=None):
     submissions = submissions.only(
         *RANKING_EXPORT_COLUMNS, *(joined if isinstance(joined, dict) else ())
     )
-    return ranked.rows(list(submissions), criteria), criteria
+    return ranked, submissions
 
 
 def ranking_page(
@@ -378,13 +395,13 @@ def ranking_page(
     if ordering.startswith("-"):
         ids.reverse()
     page = paginator_class(ids, per_page).get_page(page_number)
-    criteria = call.get_criteria()
     # Instances with only these columns loaded, as .only() would make them.
-    page.object_list = ranked.rows(
-        [Submission.from_db(Submission.objects.db, fields, listed[pk]) for pk in page.object_list],
-        criteria,
+    page.object_list = list(
+        ranked.rows(
+            Submission.from_db(Submission.objects.db, fields, listed[pk]) for pk in page.object_list
+        )
     )
-    return page, criteria
+    return page, ranked.criteria
 
 
 def sort_rows(rows, ordering):
