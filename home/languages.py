@@ -129,3 +129,17 @@ def signup_language(request):
 def remember_signup_language(sender, request, user, **kwargs):
     """allauth's user_signed_up: the language someone signs up in is theirs."""
     set_preferred_language(user=user, language=signup_language(request))
+
+
+def set_language_cookie(response, language):
+    """Remember ``language`` in Django's language cookie, as set_language does."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
