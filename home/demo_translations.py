@@ -1,5 +1,6 @@
 """Demo content: French and Dutch translations of the home page and, when the conference
-app's loader has built them, the TICTeC index, TICTeC 2025 and its programme.
+app's loader has built them, the TICTeC index, TICTeC 2025, its programme and its call for
+session proposals (title, guidance, questions and rubric).
 
 Pages are translated through wagtail-localize's own API, as its editor does: a
 TranslationSource per page, a Translation per language, a StringTranslation for each
@@ -30,6 +31,7 @@ PAGE_PATHS = [
     ("tictec",),
     ("tictec", "tictec-2025"),
     ("tictec", "tictec-2025", "programme"),
+    ("tictec", "tictec-2025", "call-for-proposals"),
 ]
 
 # English source string (as wagtail-localize segments it) -> translations.
@@ -278,6 +280,324 @@ STRINGS = {
         ),
     },
 }
+
+
+# The TICTeC 2025 call for session proposals: its title, introduction, guidance,
+# questions (with their choices) and rubric, so a French or Dutch applicant reads the
+# call and answers its questions in their language.
+CALL_STRINGS = {
+    "Call for session proposals": {
+        "fr": "Appel à propositions de sessions",
+        "nl": "Oproep voor sessievoorstellen",
+    },
+    (
+        "This year we are framing our call for session proposals around ‘pro-democracy "
+        "technology’. Pitch a session for TICTeC 2025, 10 and 11 June in Mechelen (Belgium) "
+        "and online."
+    ): {
+        "fr": (
+            "Cette année, notre appel à propositions de sessions porte sur les « technologies "
+            "au service de la démocratie ». Proposez une session pour TICTeC 2025, les 10 et "
+            "11 juin à Malines (Belgique) et en ligne."
+        ),
+        "nl": (
+            "Dit jaar staat onze oproep voor sessievoorstellen in het teken van "
+            "‘technologie voor de democratie’. Stel een sessie voor op TICTeC 2025, op 10 en "
+            "11 juni in Mechelen (België) en online."
+        ),
+    },
+    "Conference themes": {"fr": "Thèmes de la conférence", "nl": "Thema’s van de conferentie"},
+    (
+        "This year we’re shaping TICTeC around three thematic areas: access to information "
+        "and open data;\ndemocracy, people and politics; and climate change. In these areas, "
+        "we’re structuring panels around\nideas of defensive and constructive democratic tech. "
+        "Proposals may in practice cover multiple areas.\nIf your proposal does not fit either "
+        "category, you can select both or neither."
+    ): {
+        "fr": (
+            "Cette année, TICTeC s’articule autour de trois thèmes : l’accès à l’information "
+            "et les données ouvertes ; la démocratie, les citoyens et la politique ; et le "
+            "changement climatique. Dans ces thèmes, les tables rondes opposent technologies "
+            "démocratiques défensives et constructives. Une proposition peut couvrir plusieurs "
+            "thèmes. Si elle ne relève d’aucune de ces deux catégories, vous pouvez choisir "
+            "les deux ou aucune."
+        ),
+        "nl": (
+            "Dit jaar draait TICTeC om drie thema’s: toegang tot informatie en open data; "
+            "democratie, mensen en politiek; en klimaatverandering. Binnen die thema’s delen "
+            "we de panels in naar defensieve en constructieve democratische technologie. Een "
+            "voorstel kan meerdere thema’s beslaan. Past je voorstel in geen van beide "
+            "categorieën, dan kun je ze allebei of geen van beide kiezen."
+        ),
+    },
+    "Session types": {"fr": "Types de sessions", "nl": "Soorten sessies"},
+    "20 minute presentations": {
+        "fr": "Présentations de 20 minutes",
+        "nl": "Presentaties van 20 minuten",
+    },
+    "35 minute short workshops": {
+        "fr": "Ateliers courts de 35 minutes",
+        "nl": "Korte workshops van 35 minuten",
+    },
+    "75 minute long workshops/panels": {
+        "fr": "Ateliers longs ou tables rondes de 75 minutes",
+        "nl": "Lange workshops of panels van 75 minuten",
+    },
+    (
+        "For workshops, we really want to see a strong interactive element that involves the "
+        "audience in\nworking through a practical activity, sharing information and "
+        "experiences. Long workshops may take\nthe form of a panel, but there should still be "
+        "a strong interactive component. We have fewer time\nslots for workshops and can "
+        "accept fewer of these proposals."
+    ): {
+        "fr": (
+            "Pour les ateliers, nous attendons une vraie part d’interaction : le public "
+            "travaille sur une activité pratique et partage informations et expériences. Un "
+            "atelier long peut prendre la forme d’une table ronde, mais doit rester très "
+            "interactif. Nous avons moins de créneaux pour les ateliers et pourrons en "
+            "retenir moins."
+        ),
+        "nl": (
+            "Bij workshops willen we een sterk interactief element: het publiek werkt samen "
+            "aan een praktische opdracht en deelt informatie en ervaringen. Een lange "
+            "workshop mag een panel zijn, maar moet sterk interactief blijven. We hebben "
+            "minder tijdsloten voor workshops en kunnen er minder van aannemen."
+        ),
+    },
+    (
+        "You are allowed to submit multiple proposals if you would like to pitch a "
+        "presentation and a\nworkshop (but both are unlikely to be accepted)."
+    ): {
+        "fr": (
+            "Vous pouvez envoyer plusieurs propositions, par exemple une présentation et un "
+            "atelier (mais il est peu probable que les deux soient retenues)."
+        ),
+        "nl": (
+            "Je mag meerdere voorstellen indienen, bijvoorbeeld een presentatie en een "
+            "workshop (maar het is onwaarschijnlijk dat ze allebei worden aangenomen)."
+        ),
+    },
+    "Travel grants and presenting remotely": {
+        "fr": "Bourses de voyage et interventions à distance",
+        "nl": "Reisbeurzen en presenteren op afstand",
+    },
+    (
+        "We have a limited number of travel grants available to support speakers to attend: "
+        "you can apply\nfor one in this form. While we will favour speakers to be in-person, "
+        "there are a limited number of\nslots for people who cannot travel to present "
+        "remotely."
+    ): {
+        "fr": (
+            "Nous disposons de quelques bourses de voyage pour aider les intervenants à venir : "
+            "vous pouvez en demander une dans ce formulaire. Nous privilégions les "
+            "intervenants sur place, mais quelques créneaux sont réservés à ceux qui ne "
+            "peuvent pas se déplacer et interviendront à distance."
+        ),
+        "nl": (
+            "We hebben een beperkt aantal reisbeurzen om sprekers te helpen komen: je kunt er "
+            "een aanvragen in dit formulier. We geven de voorkeur aan sprekers ter plaatse, "
+            "maar er zijn enkele plekken voor wie niet kan reizen en op afstand presenteert."
+        ),
+    },
+    "Key dates": {"fr": "Dates clés", "nl": "Belangrijke data"},
+    "Submit your proposals by 15 January 2025 at the latest.": {
+        "fr": "Envoyez vos propositions au plus tard le 15 janvier 2025.",
+        "nl": "Dien je voorstellen uiterlijk op 15 januari 2025 in.",
+    },
+    (
+        "Those selected for inclusion in the conference programme will be notified by "
+        "31 January 2025."
+    ): {
+        "fr": "Les personnes retenues pour le programme seront prévenues d’ici le 31 janvier 2025.",
+        "nl": "Wie in het programma wordt opgenomen, hoort dat uiterlijk op 31 januari 2025.",
+    },
+    (
+        "Presenters will be required to register for the conference by 14 February in order "
+        "to confirm\ntheir slot (the registration fee will be waived for individuals "
+        "presenting)."
+    ): {
+        "fr": (
+            "Les intervenants devront s’inscrire à la conférence avant le 14 février pour "
+            "confirmer leur créneau (les frais d’inscription leur sont offerts)."
+        ),
+        "nl": (
+            "Sprekers moeten zich uiterlijk op 14 februari voor de conferentie registreren om "
+            "hun plek te bevestigen (zij betalen geen registratiekosten)."
+        ),
+    },
+    "What is a good TICTeC presentation?": {
+        "fr": "Qu’est-ce qu’une bonne présentation à TICTeC ?",
+        "nl": "Wat is een goede TICTeC-presentatie?",
+    },
+    (
+        "TICTeC is a practical and reflective conference. We encourage presentation "
+        "submissions to focus\non specific impacts or usage, rather than showcase new tools "
+        "that are as yet untested. Technology\ndoes not have to be new, and we welcome "
+        "retrospectives on long running projects. We score proposals\naccording to their "
+        "alignment to the conference themes."
+    ): {
+        "fr": (
+            "TICTeC est une conférence pratique et réflexive. Nous encourageons les "
+            "propositions centrées sur un impact ou un usage précis plutôt que sur de nouveaux "
+            "outils encore non éprouvés. La technologie n’a pas besoin d’être nouvelle, et les "
+            "bilans de projets de longue haleine sont les bienvenus. Nous notons les "
+            "propositions selon leur adéquation aux thèmes de la conférence."
+        ),
+        "nl": (
+            "TICTeC is een praktische en reflectieve conferentie. We moedigen voorstellen aan "
+            "die over concrete impact of gebruik gaan, in plaats van nieuwe, nog niet "
+            "beproefde tools te tonen. Technologie hoeft niet nieuw te zijn, en terugblikken op "
+            "langlopende projecten zijn welkom. We beoordelen voorstellen op hoe goed ze "
+            "aansluiten bij de thema’s van de conferentie."
+        ),
+    },
+    "Use of AI in writing proposals": {
+        "fr": "Utiliser l’IA pour rédiger une proposition",
+        "nl": "AI gebruiken bij het schrijven van voorstellen",
+    },
+    (
+        "You may use ChatGPT or similar to sharpen ideas for proposals, better highlight "
+        "alignment with our\nthemes, or improve written language. However, proposals and "
+        "sessions that are entirely AI-conceived\nwill not score well. If using these tools, "
+        "ensure the result is an accurate and truthful account of\nyour own experiences, "
+        "research, or impact."
+    ): {
+        "fr": (
+            "Vous pouvez utiliser ChatGPT ou un outil semblable pour affiner vos idées, mieux "
+            "montrer le lien avec nos thèmes ou améliorer votre rédaction. Mais les "
+            "propositions et sessions entièrement conçues par une IA seront mal notées. Si vous "
+            "utilisez ces outils, veillez à ce que le résultat décrive fidèlement vos propres "
+            "expériences, recherches ou résultats."
+        ),
+        "nl": (
+            "Je mag ChatGPT of iets vergelijkbaars gebruiken om ideeën aan te scherpen, de "
+            "aansluiting bij onze thema’s beter te laten zien of je tekst te verbeteren. "
+            "Voorstellen en sessies die volledig door AI zijn bedacht, scoren echter slecht. "
+            "Gebruik je deze tools, zorg dan dat het resultaat je eigen ervaringen, onderzoek "
+            "of impact eerlijk en juist weergeeft."
+        ),
+    },
+    "If you still have any questions, please email tictec@mysociety.org.": {
+        "fr": "Pour toute autre question, écrivez à tictec@mysociety.org.",
+        "nl": "Heb je nog vragen, mail dan naar tictec@mysociety.org.",
+    },
+    # Questions
+    "Evidence of impact": {"fr": "Preuves d’impact", "nl": "Bewijs van impact"},
+    (
+        "What changed because of this work? Tell us about real usage, outcomes, or obstacles "
+        "to impact."
+    ): {
+        "fr": (
+            "Qu’est-ce que ce travail a changé ? Parlez-nous d’usages réels, de résultats ou "
+            "des obstacles rencontrés."
+        ),
+        "nl": (
+            "Wat is er door dit werk veranderd? Vertel ons over echt gebruik, resultaten of "
+            "obstakels voor impact."
+        ),
+    },
+    "Who in the TICTeC audience is this for?": {
+        "fr": "À qui, dans le public de TICTeC, s’adresse cette session ?",
+        "nl": "Voor wie in het TICTeC-publiek is dit bedoeld?",
+    },
+    (
+        "Practitioners building civic tech<br/>Civil society leaders and campaigners<br/>"
+        "Funders<br/>Civil servants and government representatives<br/>Academic researchers"
+    ): {
+        "fr": (
+            "Praticiens qui construisent des technologies civiques<br/>Responsables de la "
+            "société civile et militants<br/>Bailleurs de fonds<br/>Fonctionnaires et "
+            "représentants des pouvoirs publics<br/>Chercheurs universitaires"
+        ),
+        "nl": (
+            "Makers van civic tech<br/>Leiders en campagnevoerders uit het maatschappelijk "
+            "middenveld<br/>Financiers<br/>Ambtenaren en overheidsvertegenwoordigers<br/>"
+            "Academische onderzoekers"
+        ),
+    },
+    "Supporting material": {"fr": "Documents à l’appui", "nl": "Ondersteunend materiaal"},
+    (
+        "Optional: slides from an earlier talk, a report or an evaluation (PDF, Word or "
+        "PowerPoint, up to 10 MB)."
+    ): {
+        "fr": (
+            "Facultatif : les diapositives d’une intervention précédente, un rapport ou une "
+            "évaluation (PDF, Word ou PowerPoint, 10 Mo maximum)."
+        ),
+        "nl": (
+            "Optioneel: dia’s van een eerdere presentatie, een rapport of een evaluatie (PDF, "
+            "Word of PowerPoint, maximaal 10 MB)."
+        ),
+    },
+    "Access needs": {"fr": "Besoins d’accessibilité", "nl": "Toegankelijkheidsbehoeften"},
+    "Anything we should know to make presenting easier for you.": {
+        "fr": "Tout ce que nous devrions savoir pour faciliter votre intervention.",
+        "nl": "Alles wat we moeten weten om het presenteren voor jou makkelijker te maken.",
+    },
+    # Rubric (read by reviewers in the admin)
+    "Alignment with the conference themes": {
+        "fr": "Adéquation aux thèmes de la conférence",
+        "nl": "Aansluiting bij de thema’s van de conferentie",
+    },
+    (
+        "Does it speak to access to information and open data; democracy, people and "
+        "politics; or climate change, with a clear defensive or constructive angle? Vague, "
+        "general claims about the themes score low."
+    ): {
+        "fr": (
+            "Traite-t-elle de l’accès à l’information et des données ouvertes ; de la "
+            "démocratie, des citoyens et de la politique ; ou du changement climatique, sous "
+            "un angle clairement défensif ou constructif ? Les affirmations vagues et "
+            "générales sur les thèmes sont mal notées."
+        ),
+        "nl": (
+            "Gaat het over toegang tot informatie en open data; democratie, mensen en "
+            "politiek; of klimaatverandering, met een duidelijk defensieve of constructieve "
+            "invalshoek? Vage, algemene beweringen over de thema’s scoren laag."
+        ),
+    },
+    "Practical experience and evidence of impact": {
+        "fr": "Expérience pratique et preuves d’impact",
+        "nl": "Praktijkervaring en bewijs van impact",
+    },
+    (
+        "We prioritise experience and impact over untested tools: real usage, qualitative "
+        "stories, retrospectives and honest accounts of obstacles. Entirely AI-conceived "
+        "proposals will not score well."
+    ): {
+        "fr": (
+            "Nous privilégions l’expérience et l’impact plutôt que les outils non éprouvés : "
+            "usages réels, témoignages, bilans et récits honnêtes des obstacles. Les "
+            "propositions entièrement conçues par une IA seront mal notées."
+        ),
+        "nl": (
+            "We geven voorrang aan ervaring en impact boven onbeproefde tools: echt gebruik, "
+            "kwalitatieve verhalen, terugblikken en eerlijke verslagen van obstakels. "
+            "Voorstellen die volledig door AI zijn bedacht, scoren slecht."
+        ),
+    },
+    "Quality of audience participation": {
+        "fr": "Qualité de la participation du public",
+        "nl": "Kwaliteit van de deelname van het publiek",
+    },
+    (
+        "Workshops only: a clear sense of the discussion and questions, a structured activity "
+        "(e.g. 1-2-4-all), and participants who will have something to say and take something "
+        "away."
+    ): {
+        "fr": (
+            "Ateliers seulement : une idée claire de la discussion et des questions, une "
+            "activité structurée (par exemple 1-2-4-tous) et des participants qui auront "
+            "quelque chose à dire et à emporter."
+        ),
+        "nl": (
+            "Alleen workshops: een duidelijk beeld van de discussie en vragen, een "
+            "gestructureerde activiteit (bijv. 1-2-4-allen), en deelnemers die iets te zeggen "
+            "hebben en iets meenemen."
+        ),
+    },
+}
+STRINGS.update(CALL_STRINGS)
 
 
 def _source(page):

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache: the language of /fr/... and /nl/... pages is kept in the
+    # language cookie for the pages without one in their address (config/middleware.py).
+    "config.middleware.RememberLanguageMiddleware",
     # Public pages for anonymous visitors from the cache (home/page_cache.py), before any
     # session or query; the headers of every middleware below are stored with the page.
     "home.page_cache.PageCacheMiddleware",
