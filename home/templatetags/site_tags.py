@@ -50,6 +50,15 @@ def language_links(context):
     return links
 
 
+@register.simple_tag
+def settings_language():
+    """The language editors write the site settings in (the footer text...): the site's
+    default language, when the visitor reads another one, else "". Settings are one per
+    site, not translated, so a French page marks that text as English."""
+    language = translation.get_supported_language_variant(settings.LANGUAGE_CODE)
+    return language if language != translation.get_language() else ""
+
+
 @register.simple_tag(takes_context=True)
 def content_language(context):
     """The language of the page's content when it is not the visitor's (a page not yet

@@ -69,3 +69,23 @@ def test_main_navigation_links_to_the_translation_in_the_current_language(
     assert '<a href="/fr/guidebook/" aria-current="page">FR Guidebook</a>' in french_nav
     assert '<a href="/en/workshops/">Workshops</a>' in french_nav
     assert '<a href="/en/guidebook/">The guidebook</a>' in english_nav
+
+
+def test_the_footer_text_is_marked_as_english_on_french_pages(client, home_page):
+    # Site settings are not translated: the footer text stays in the editors' English.
+    from home.localization import synchronise_locales
+
+    synchronise_locales(source_language_code="en", language_codes=["fr"])
+    SiteSettingsFactory(
+        site=Site.objects.get(is_default_site=True),
+        footer_text="mySociety is a registered charity in England and Wales (1076346).",
+    )
+
+    french = client.get("/fr/", follow=True).content.decode()
+    english = client.get("/en/").content.decode()
+
+    assert (
+        '<div class="site-footer__text" lang="en"><p>mySociety is a registered charity'
+        in french.split('<footer class="site-footer">', 1)[1]
+    )
+    assert '<div class="site-footer__text"><p>mySociety is a registered charity' in english
