@@ -6,6 +6,7 @@ from collections import defaultdict
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -201,6 +202,9 @@ def programme_sessions(*, programme):
         .child_of(programme)
         .filter(view_restrictions__isnull=True)
         .only(*SESSION_LISTING_FIELDS)
+        # An alias (a session not translated yet) shows its source's title: the listing
+        # marks it with that language (a join, no query).
+        .annotate(source_language=F("alias_of__locale__language_code"))
         .order_by("day__date", "start_time", "room__sort_order", "title")
     )
 
