@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from conference import selectors
 from conference.models import Approach, SessionFormat, SessionProposal, Theme
 from proposals.forms import SubmissionDetailsForm, WordLimitValidator
 
@@ -55,6 +56,14 @@ class SessionProposalForm(SubmissionDetailsForm):
         self.fields["approach"].queryset = Approach.objects.filter(conference=conference)
         self.fields["approach"].empty_label = _("Neither, or both")
         self.fields["abstract"].validators.append(WordLimitValidator(ABSTRACT_WORDS))
+        # The rows are the English conference's (answers are stored against them); a
+        # French or Dutch applicant reads their names in their language.
+        for name in ("session_format", "themes", "approach"):
+            field = self.fields[name]
+            names = selectors.names_in_active_language(rows=field.queryset)
+            field.label_from_instance = lambda row, names=names: names.get(
+                row.translation_key, row.name
+            )
         for name in ("speaker_name", "abstract", "session_format", "themes"):
             self.fields[name].required = True
         existing = list(self.instance.co_presenters) if self.instance and self.instance.pk else []

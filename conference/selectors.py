@@ -189,6 +189,20 @@ SESSION_LISTING_FIELDS = [
 ]
 
 
+def names_in_active_language(*, rows):
+    """{translation_key: name} of the same taxonomy rows (themes, formats, approaches) in
+    the visitor's language, where the conference is translated: a form built on the
+    English conference's rows labels its choices with these. One query."""
+    from wagtail.models import Locale
+
+    locale = Locale.get_active()
+    return dict(
+        rows.model.objects.filter(
+            translation_key__in=rows.values("translation_key"), locale=locale
+        ).values_list("translation_key", "name")
+    )
+
+
 def programme_sessions(*, programme):
     """Live sessions of a programme, in time order. Formats, rooms, days, themes and
     speakers are attached by ``attach_details`` from rows already loaded."""

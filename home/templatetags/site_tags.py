@@ -59,6 +59,15 @@ def settings_language():
     return language if language != translation.get_language() else ""
 
 
+@register.simple_tag
+def listed_page_language(page):
+    """For a page listed on another (a card, a link): the language its title and summary
+    are written in when that is not the visitor's (an alias of the English page, not
+    translated yet), to mark them with ``lang``; else "". A query for an alias."""
+    language = localization.content_language(page)
+    return language if language and language != translation.get_language() else ""
+
+
 @register.simple_tag(takes_context=True)
 def content_language(context):
     """The language of the page's content when it is not the visitor's (a page not yet

@@ -25,3 +25,34 @@ def test_untranslated_session_titles_are_marked_as_english(client, tictec, trans
     assert [lang for title, lang in titles.items() if title != "Opening talk"] == [None]
     english = BeautifulSoup(client.get("/en/tictec/tictec-2025/programme/").content, "html.parser")
     assert [a.get("lang") for a in english.select(".programme-session__title")] == [None, None]
+
+
+def test_the_french_call_form_names_formats_themes_and_approaches_in_french(
+    client, tictec, translate
+):
+    from conference.call_factories import CallForProposalsPageFactory
+    from proposals.factories import UserFactory
+
+    call = CallForProposalsPageFactory(parent=tictec.conference, slug="call-for-proposals")
+    call.save_revision().publish()
+    translate(tictec.conference.get_parent())
+    translate(tictec.conference)
+    synchronise_locales(source_language_code="en", language_codes=["fr"])
+    client.force_login(UserFactory())
+
+    form = BeautifulSoup(
+        client.get("/fr/tictec/tictec-2025/call-for-proposals/").content, "html.parser"
+    )
+
+    # The choices are the English conference's rows (answers are stored against them),
+    # named in French.
+    formats = {
+        int(radio["value"]): form.select_one(f"label[for={radio['id']}]").get_text(strip=True)
+        for radio in form.select("input[name=details-session_format]")
+    }
+    assert formats[tictec.talk.pk] == "FR 20-minute presentation"
+    themes = [
+        form.select_one(f"label[for={box['id']}]").get_text(strip=True)
+        for box in form.select("input[name=details-themes]")
+    ]
+    assert themes and all(name.startswith("FR ") for name in themes)
