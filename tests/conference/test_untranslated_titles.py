@@ -56,3 +56,25 @@ def test_the_french_call_form_names_formats_themes_and_approaches_in_french(
         for box in form.select("input[name=details-themes]")
     ]
     assert themes and all(name.startswith("FR ") for name in themes)
+
+
+def test_a_proposal_is_summarised_with_french_names_in_french(tictec, translate):
+    from django.utils import translation
+
+    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+    from conference.call_selectors import proposal_summary
+    from proposals.factories import SubmissionFactory
+
+    call = CallForProposalsPageFactory(parent=tictec.conference, slug="call-for-proposals")
+    translate(tictec.conference)
+    proposal = SessionProposalFactory(
+        submission=SubmissionFactory(call=call), session_format=tictec.talk, themes=[tictec.ati]
+    )
+
+    with translation.override("fr"):
+        french = dict(proposal_summary(proposal))
+    english = dict(proposal_summary(proposal))
+
+    assert french["Format"] == "FR 20-minute presentation"
+    assert french["Thèmes"] == f"FR {tictec.ati.name}"
+    assert english["Format"] == "20-minute presentation"

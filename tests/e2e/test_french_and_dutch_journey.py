@@ -15,7 +15,9 @@ from playwright.sync_api import expect
 from conference.models import SessionPage
 from proposals.models import Submission, SubmissionStatus
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the data migrations (root page, groups) the demo builds on come
+# back after an earlier browser test flushed them.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "a-long-and-unusual-passphrase"
 
