@@ -7,6 +7,6 @@ class ConferenceConfig(AppConfig):
 
     def ready(self):
         from . import personal_data
-        from .agenda import signals  # noqa: F401
+        from .programme.agenda import signals  # noqa: F401
 
         personal_data.register()

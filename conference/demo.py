@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale
 
-from conference.agenda import services as agenda_services
 from conference.demo_content import speakers as speaker_content
 from conference.demo_content import tictec2019, tictec2025
 from conference.models import (
@@ -30,6 +29,7 @@ from conference.models import (
     SpeakerPage,
     Theme,
 )
+from conference.programme.agenda import services as agenda_services
 
 
 def _say(stdout, message):

@@ -4,8 +4,8 @@ sessions and calendar feed addresses, deleted with the account)."""
 
 from home import personal_data
 
-from .agenda.selectors import live_sessions_by_key
 from .models import AgendaFeedToken, Registration, SessionProposal, SessionStar
+from .programme.agenda.selectors import live_sessions_by_key
 
 
 def export_session_proposals(user):

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from conference import offline
-from conference.agenda import views as agenda_views
+from conference.programme import offline
+from conference.programme.agenda import views as agenda_views
 
 app_name = "conference"
 

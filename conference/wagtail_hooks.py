@@ -3,9 +3,8 @@
 from django.contrib import messages
 from wagtail import hooks
 
-from conference import selectors, services
-from conference import tickets_wagtail_hooks as tickets_wagtail_hooks  # ticket admin
 from conference.models import SessionPage
+from conference.programme import selectors, services
 from home.sections import HOOK_NAME as HOME_SECTIONS_HOOK
 from home.sections import HomeSection
 
@@ -29,7 +28,7 @@ def warn_speaker_conflicts_on_edit(request, page):
 
 @hooks.register("register_admin_viewset")
 def register_session_listing():
-    from conference.admin_views import SessionListingViewSet
+    from conference.programme.admin_views import SessionListingViewSet
 
     return SessionListingViewSet()
 

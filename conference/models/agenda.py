@@ -3,7 +3,7 @@ follows them.
 
 Stars key on the session's ``translation_key``, so the French page of a session is the
 same starred session as the English one. Anonymous visitors' stars live in their
-browser (with JavaScript) or in their Django session (without); see conference.agenda.
+browser (with JavaScript) or in their Django session (without); see conference.programme.agenda.
 """
 
 import secrets

@@ -128,7 +128,7 @@ class CallForProposalsPage(CallPageMixin, Page):
 
     @property
     def submission_details_form_class(self):
-        from conference.call_forms import SessionProposalForm
+        from conference.call.forms import SessionProposalForm
 
         return SessionProposalForm
 
@@ -160,7 +160,7 @@ class CallForProposalsPage(CallPageMixin, Page):
         ).prefetch_related("session_proposal__themes")
 
     def get_submission_summary(self, submission, anonymised=False):
-        from conference import call_selectors
+        from conference.call import selectors as call_selectors
 
         return call_selectors.proposal_summary(self._proposal(submission), anonymised=anonymised)
 
@@ -197,7 +197,7 @@ class CallForProposalsPage(CallPageMixin, Page):
         return [("create_sessions", _("Create draft sessions from accepted proposals"))]
 
     def run_admin_action(self, *, name, submissions, by):
-        from conference import call_services
+        from conference.call import services as call_services
 
         if name != "create_sessions":
             raise NotImplementedError(name)

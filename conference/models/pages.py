@@ -36,8 +36,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from conference.forms import SessionPageForm
-from conference.materials import video_player
+from conference.programme.forms import SessionPageForm
+from conference.programme.materials import video_player
 from home import page_cache
 from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
 from home.time_zones import TIME_ZONE_CHOICES
@@ -61,7 +61,7 @@ class ConferenceIndexPage(Page):
         verbose_name = _("conference index page")
 
     def get_context(self, request, *args, **kwargs):
-        from conference import selectors
+        from conference.programme import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.conference_index(index_page=self))
@@ -279,31 +279,31 @@ class ProgrammePage(RoutablePageMixin, Page):
 
     @path("")
     def schedule(self, request):
-        from conference import views
+        from conference.programme import views
 
         return views.programme(request, programme=self)
 
     @path("now/")
     def now_and_next(self, request):
-        from conference import views
+        from conference.programme import views
 
         return views.now_and_next(request, programme=self)
 
     @path("schedule/ics/")
     def schedule_ics(self, request):
-        from conference import views
+        from conference.programme import views
 
         return views.programme_ics(request, programme=self)
 
     @path("schedule/xml/")
     def schedule_xml(self, request):
-        from conference import views
+        from conference.programme import views
 
         return views.programme_frab_xml(request, programme=self)
 
     @path("schedule/json/")
     def schedule_json(self, request):
-        from conference import views
+        from conference.programme import views
 
         return views.programme_frab_json(request, programme=self)
 
@@ -311,19 +311,19 @@ class ProgrammePage(RoutablePageMixin, Page):
 
     @path("agenda/")
     def agenda(self, request):
-        from conference.agenda import views
+        from conference.programme.agenda import views
 
         return views.agenda(request, programme=self)
 
     @path("agenda/calendar/")
     def agenda_calendar(self, request):
-        from conference.agenda import views
+        from conference.programme.agenda import views
 
         return views.feed_address(request, programme=self)
 
     @path("agenda/feed/<str:token>/")
     def agenda_feed(self, request, token):
-        from conference.agenda import views
+        from conference.programme.agenda import views
 
         return views.feed(request, programme=self, token=token)
 
@@ -521,7 +521,7 @@ class SessionPage(RoutablePageMixin, Page):
         return ConferencePage.objects.ancestor_of(self).get()
 
     def get_context(self, request, *args, **kwargs):
-        from conference import selectors
+        from conference.programme import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.session_detail(session=self))
@@ -531,13 +531,13 @@ class SessionPage(RoutablePageMixin, Page):
 
     @path("")
     def detail(self, request):
-        from conference import views
+        from conference.programme import views
 
         return views.session_detail(request, session=self)
 
     @path("calendar/")
     def calendar_ics(self, request):
-        from conference import views
+        from conference.programme import views
 
         return views.session_ics(request, session=self)
 
@@ -581,7 +581,7 @@ class SpeakerIndexPage(Page):
         verbose_name = _("speaker index page")
 
     def get_context(self, request, *args, **kwargs):
-        from conference import selectors
+        from conference.programme import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context["speakers"] = selectors.speaker_index(index_page=self)
@@ -650,7 +650,7 @@ class SpeakerPage(Page):
         return self.title
 
     def get_context(self, request, *args, **kwargs):
-        from conference import selectors
+        from conference.programme import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = selectors.speaker_sessions(speaker=self)

@@ -2,7 +2,7 @@
 
 A registration holds a place from the moment checkout starts (status pending, with
 `hold_expires_at`); it is confirmed only by Stripe's webhook. Places are counted and taken
-under a lock on the ticket type row (conference/tickets_services.py).
+under a lock on the ticket type row (conference/tickets/services.py).
 """
 
 import datetime
@@ -74,19 +74,19 @@ class TicketsPage(RoutablePageMixin, Page):
 
     @path("")
     def ticket_list(self, request):
-        from conference.tickets_views import ticket_list
+        from conference.tickets.views import ticket_list
 
         return ticket_list(request, page=self)
 
     @path("register/<int:ticket_type_id>/")
     def register(self, request, ticket_type_id):
-        from conference.tickets_views import register
+        from conference.tickets.views import register
 
         return register(request, page=self, ticket_type_id=ticket_type_id)
 
     @path("registration/<uuid:reference>/")
     def registration(self, request, reference):
-        from conference.tickets_views import registration_status
+        from conference.tickets.views import registration_status
 
         return registration_status(request, page=self, reference=reference)
 

@@ -329,8 +329,8 @@ STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 # Which module fulfils a Checkout session, by the session's metadata "kind" (home/payments).
 STRIPE_CHECKOUT_HANDLERS = {
-    "donation": "home.donations_services",
-    "registration": "conference.tickets_services",
+    "donation": "home.donations.services",
+    "registration": "conference.tickets.services",
 }
 
 # Content-Security-Policy: no inline script, nothing from another host.

@@ -71,13 +71,13 @@ class DonationPage(RoutablePageMixin, Page):
 
     @path("")
     def donate(self, request):
-        from home.donations_views import donate
+        from home.donations.views import donate
 
         return donate(request, page=self)
 
     @path("thank-you/<uuid:reference>/")
     def thank_you(self, request, reference):
-        from home.donations_views import thank_you
+        from home.donations.views import thank_you
 
         return thank_you(request, page=self, reference=reference)
 

@@ -14,9 +14,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conference.agenda.selectors import SESSION_STARS
 from conference.factories import build_conference
 from conference.models import AgendaFeedToken, SessionPage, SessionStar
+from conference.programme.agenda.selectors import SESSION_STARS
 from home import personal_data
 
 pytestmark = pytest.mark.django_db

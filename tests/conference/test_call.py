@@ -7,8 +7,8 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
-from conference.call_forms import SessionProposalForm
+from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
+from conference.call.forms import SessionProposalForm
 from conference.models import (
     CallForProposalsPage,
     ConferencePage,

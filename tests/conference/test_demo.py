@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from django.contrib.auth import get_user_model
 
-from conference import demo, services
+from conference import demo
 from conference.models import (
     AgendaFeedToken,
     ConferencePage,
@@ -15,6 +15,7 @@ from conference.models import (
     SessionStar,
     SpeakerPage,
 )
+from conference.programme import services
 from home import demo as home_demo
 from tests.schemas import frab_json_validator, frab_xml_schema
 

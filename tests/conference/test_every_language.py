@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Locale
 
-from conference.call_factories import CallForProposalsPageFactory
+from conference.call.factories import CallForProposalsPageFactory
 from home.localization import synchronise_locales
 from proposals import selectors
 from proposals.factories import CallQuestionFactory, RubricCriterionFactory, UserFactory

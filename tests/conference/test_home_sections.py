@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Site
 
-from conference import selectors as conference_selectors
 from conference.factories import ConferencePageFactory, ProgrammePageFactory
+from conference.programme import selectors as conference_selectors
 from home.models import NavigationSettings
 
 pytestmark = pytest.mark.django_db

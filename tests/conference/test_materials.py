@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from conference.materials import VideoPlayer, video_player
 from conference.models import SessionPage
+from conference.programme.materials import VideoPlayer, video_player
 
 pytestmark = pytest.mark.django_db
 

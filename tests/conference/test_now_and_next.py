@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conference import selectors
 from conference.factories import build_conference
+from conference.programme import selectors
 
 pytestmark = pytest.mark.django_db
 

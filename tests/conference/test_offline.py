@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conference.call_factories import CallForProposalsPageFactory
+from conference.call.factories import CallForProposalsPageFactory
 
 pytestmark = pytest.mark.django_db
 

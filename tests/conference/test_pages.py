@@ -242,7 +242,7 @@ def test_speaker_page_lists_sessions_across_conferences_newest_first(
 
 
 def test_registration_button_goes_to_the_tickets_page_without_an_external_link(client, tictec):
-    from conference.tickets_factories import TicketsPageFactory
+    from conference.tickets.factories import TicketsPageFactory
 
     next_year = datetime.date.today() + datetime.timedelta(days=365)
     tictec.conference.start_date = tictec.conference.end_date = next_year  # still to come
@@ -262,7 +262,7 @@ def test_registration_button_goes_to_the_tickets_page_without_an_external_link(c
 
 
 def test_a_past_conference_offers_no_registration(client, tictec):
-    from conference.tickets_factories import TicketsPageFactory
+    from conference.tickets.factories import TicketsPageFactory
 
     TicketsPageFactory(parent=tictec.conference, title="Tickets", slug="tickets")
 

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from conference import services
 from conference.models import SessionPage
+from conference.programme import services
 
 pytestmark = pytest.mark.django_db
 

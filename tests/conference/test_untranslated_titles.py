@@ -30,7 +30,7 @@ def test_untranslated_session_titles_are_marked_as_english(client, tictec, trans
 def test_the_french_call_form_names_formats_themes_and_approaches_in_french(
     client, tictec, translate
 ):
-    from conference.call_factories import CallForProposalsPageFactory
+    from conference.call.factories import CallForProposalsPageFactory
     from proposals.factories import UserFactory
 
     call = CallForProposalsPageFactory(parent=tictec.conference, slug="call-for-proposals")
@@ -61,8 +61,8 @@ def test_the_french_call_form_names_formats_themes_and_approaches_in_french(
 def test_a_proposal_is_summarised_with_french_names_in_french(tictec, translate):
     from django.utils import translation
 
-    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
-    from conference.call_selectors import proposal_summary
+    from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
+    from conference.call.selectors import proposal_summary
     from proposals.factories import SubmissionFactory
 
     call = CallForProposalsPageFactory(parent=tictec.conference, slug="call-for-proposals")

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from home import payments
-from home.donations_factories import DonationAmountFactory, DonationPageFactory
+from home.donations.factories import DonationAmountFactory, DonationPageFactory
 from tests.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe
 
 pytestmark = pytest.mark.django_db(transaction=True)

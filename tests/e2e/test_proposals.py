@@ -159,7 +159,7 @@ def test_reviewer_scores_a_submission_in_the_admin(open_call, browser_page, asse
 def test_conference_call_form_with_typed_fields_is_accessible(
     home_page, browser_page, assert_accessible
 ):
-    from conference.call_factories import CallForProposalsPageFactory
+    from conference.call.factories import CallForProposalsPageFactory
     from conference.factories import (
         ApproachFactory,
         ConferenceIndexPageFactory,

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conference.models import Registration
-from conference.tickets_factories import TicketsPageFactory, TicketTypeFactory
+from conference.tickets.factories import TicketsPageFactory, TicketTypeFactory
 from home import payments
 from tests.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe, event, signed
 
@@ -93,7 +93,7 @@ def test_choose_register_pay_and_see_confirmation(
 def test_speaker_asks_for_a_link_and_registers_free(
     browser_page, assert_accessible, live_fake_stripe, tickets_page, mailoutbox
 ):
-    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+    from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
     from proposals.factories import SubmissionFactory
 
     conference = tickets_page.get_parent().specific

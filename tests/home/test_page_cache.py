@@ -10,7 +10,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from conference.call_factories import CallForProposalsPageFactory
+from conference.call.factories import CallForProposalsPageFactory
 from conference.factories import ConferenceIndexPageFactory, build_conference
 from home import page_cache
 from home.factories import ContentPageFactory, SiteSettingsFactory

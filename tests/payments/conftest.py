@@ -32,14 +32,14 @@ def conference(home_page):
 
 @pytest.fixture
 def tickets_page(conference):
-    from conference.tickets_factories import TicketsPageFactory
+    from conference.tickets.factories import TicketsPageFactory
 
     return TicketsPageFactory(parent=conference)
 
 
 @pytest.fixture
 def in_person(conference):
-    from conference.tickets_factories import TicketTypeFactory
+    from conference.tickets.factories import TicketTypeFactory
 
     return TicketTypeFactory(conference=conference, name="In person")
 
@@ -72,7 +72,7 @@ def _clear_cache():
 
 @pytest.fixture
 def presenter_ticket(conference):
-    from conference.tickets_factories import TicketTypeFactory
+    from conference.tickets.factories import TicketTypeFactory
 
     return TicketTypeFactory(conference=conference, presenter=True)
 
@@ -80,7 +80,7 @@ def presenter_ticket(conference):
 @pytest.fixture
 def accepted_proposal(conference):
     """Ana's proposal to the TICTeC 2025 call was accepted; Ben co-presents."""
-    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+    from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
     from proposals.factories import SubmissionFactory
     from proposals.models import SubmissionStatus
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from home.donations_factories import DonationAmountFactory, DonationFactory, DonationPageFactory
+from home.donations.factories import DonationAmountFactory, DonationFactory, DonationPageFactory
 from home.models import Donation
 
 from .fake_stripe import deliver, event

@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from conference import tickets_services
 from conference.models import Registration, TicketType
-from conference.tickets_factories import RegistrationFactory
+from conference.tickets import services as tickets_services
+from conference.tickets.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_refund_again_changes_nothing(fake_stripe, in_person):
 def test_someone_who_is_not_a_speaker_is_offered_only_the_link(
     client, fake_stripe, tickets_page, presenter_ticket, conference, make_account
 ):
-    from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+    from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
     from proposals.factories import SubmissionFactory
 
     rejected = SubmissionFactory(

@@ -10,9 +10,9 @@ from django.core import mail
 from wagtail.models import Locale
 
 from conference.models import Registration
-from conference.tickets_emails import send_registration_cancelled, send_registration_confirmation
-from conference.tickets_factories import RegistrationFactory
-from home.donations_factories import DonationAmountFactory, DonationPageFactory
+from conference.tickets.emails import send_registration_cancelled, send_registration_confirmation
+from conference.tickets.factories import RegistrationFactory
+from home.donations.factories import DonationAmountFactory, DonationPageFactory
 from home.languages import set_preferred_language
 from home.models import Donation
 

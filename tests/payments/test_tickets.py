@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from conference import tickets_services
 from conference.models import Registration
 from conference.models.tickets import CHECKOUT_SESSION_LIFETIME, HOLD_GRACE
-from conference.tickets_factories import EARLY_BIRD_ENDS, RegistrationFactory, TicketTypeFactory
+from conference.tickets import services as tickets_services
+from conference.tickets.factories import EARLY_BIRD_ENDS, RegistrationFactory, TicketTypeFactory
 
 from .fake_stripe import deliver, event
 

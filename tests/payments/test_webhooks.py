@@ -5,7 +5,7 @@ import time
 import pytest
 
 from conference.models import Registration
-from conference.tickets_factories import RegistrationFactory
+from conference.tickets.factories import RegistrationFactory
 from home.models import ProcessedStripeEvent
 
 from .fake_stripe import deliver, event
@@ -151,7 +151,7 @@ def test_a_failing_handler_records_no_event_so_stripe_retries(client, pending, m
     def broken(**kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr("conference.tickets_services.fulfil_checkout", broken)
+    monkeypatch.setattr("conference.tickets.services.fulfil_checkout", broken)
     client.raise_request_exception = False
 
     response = deliver(client, event("checkout.session.completed", _session(pending)))

@@ -10,9 +10,9 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Locale
 
-from conference.agenda.selectors import SESSION_STARS
 from conference.factories import ConferenceIndexPageFactory
 from conference.models import AgendaFeedToken, SessionStar
+from conference.programme.agenda.selectors import SESSION_STARS
 from tests.conference.conftest import Tictec
 
 pytestmark = pytest.mark.django_db

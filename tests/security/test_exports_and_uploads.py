@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.base import ViewSet
 
-from conference.tickets_factories import RegistrationFactory, TicketTypeFactory
+from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
 from home.spreadsheets import SafeSpreadsheetExportMixin, safe_cell
 from home.uploads import refused_uploads
 from proposals import services

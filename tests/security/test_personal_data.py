@@ -15,11 +15,11 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task_backends
 
-from conference.call_factories import CallForProposalsPageFactory, SessionProposalFactory
+from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
 from conference.models import Registration, SessionProposal
-from conference.tickets_factories import RegistrationFactory, TicketTypeFactory
+from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
 from home import personal_data
-from home.donations_factories import DonationFactory
+from home.donations.factories import DonationFactory
 from home.models import Donation, RetentionRun
 from home.tasks import apply_retention, ensure_retention_scheduled, schedule_retention
 from proposals.factories import (

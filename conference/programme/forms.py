@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from conference import services
+from conference.programme import services
 
 
 class SessionPageForm(WagtailAdminPageForm):

@@ -3,7 +3,7 @@
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
-from conference.agenda import services
+from conference.programme.agenda import services
 
 
 @receiver(user_logged_in, dispatch_uid="conference-agenda-merge-session-stars")

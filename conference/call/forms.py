@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from conference import selectors
 from conference.models import Approach, SessionFormat, SessionProposal, Theme
+from conference.programme import selectors
 from proposals.forms import SubmissionDetailsForm, WordLimitValidator
 
 ABSTRACT_WORDS = 300

@@ -20,7 +20,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from conference.models import Registration, TicketType
-from conference.tickets_services import cancel
+from conference.tickets.services import cancel
 from home import payments
 from home.spreadsheets import SafeSpreadsheetExportMixin
 

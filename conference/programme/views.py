@@ -7,8 +7,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
-from conference import exports, selectors
-from conference.agenda.personal import agenda_for_request, mark_personal
+from conference.programme import exports, selectors
+from conference.programme.agenda.personal import agenda_for_request, mark_personal
 
 
 def programme(request, *, programme):

@@ -6,8 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from home import payments
-from home.donations_forms import DonationForm
-from home.donations_services import start_donation
+from home.donations.forms import DonationForm
+from home.donations.services import start_donation
 from home.models import Donation
 from home.payments.availability import payments_context
 

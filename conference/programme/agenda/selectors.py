@@ -6,8 +6,8 @@ from itertools import groupby
 
 from django.db.models import Case, Value, When
 
-from conference import selectors
 from conference.models import AgendaFeedToken, SessionPage, SessionStar
+from conference.programme import selectors
 
 # The Django session's list of starred sessions' translation keys (anonymous visitors).
 SESSION_STARS = "conference_agenda_stars"

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from conference import selectors
+from conference.programme import selectors
 
 SCRIPT = "js/offline.js"
 ASSET_FOLDERS = ("css/", "js/", "images/")

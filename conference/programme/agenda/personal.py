@@ -4,7 +4,7 @@ keep a page showing it out of every shared cache."""
 from django.contrib import messages
 from django.utils.cache import add_never_cache_headers
 
-from conference.agenda import selectors
+from conference.programme.agenda import selectors
 
 
 def agenda_for_request(request):

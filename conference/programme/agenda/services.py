@@ -4,8 +4,8 @@ private calendar feed's address."""
 from django.db import transaction
 from django.utils import timezone
 
-from conference.agenda.selectors import SESSION_STARS, session_star_keys
 from conference.models import AgendaFeedToken, SessionStar
+from conference.programme.agenda.selectors import SESSION_STARS, session_star_keys
 
 
 def set_stars(*, user, session, keys, starred):

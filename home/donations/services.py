@@ -78,7 +78,7 @@ def fulfil_checkout(*, session: dict) -> None:
     donation.stripe_subscription_id = _id_of(session.get("subscription"))
     donation.save()
 
-    from home.donations_emails import send_donation_thank_you
+    from home.donations.emails import send_donation_thank_you
 
     transaction.on_commit(lambda: send_donation_thank_you.enqueue(donation.pk))
 

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
-from conference import tickets_selectors, tickets_services
 from conference.models import TicketType
-from conference.tickets_forms import PresenterLinkForm, PresenterRegistrationForm, RegistrationForm
-from conference.tickets_services import RegistrationRefused, start_registration
+from conference.tickets import selectors as tickets_selectors
+from conference.tickets import services as tickets_services
+from conference.tickets.forms import PresenterLinkForm, PresenterRegistrationForm, RegistrationForm
+from conference.tickets.services import RegistrationRefused, start_registration
 from home import payments
 from home.payments.availability import payments_context
 

@@ -17,14 +17,14 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from conference import tickets_selectors
 from conference.models import Registration, TicketType
 from conference.models.tickets import (
     CHECKOUT_SESSION_LIFETIME,
     HOLD_GRACE,
     PRESENTER_LINK_MAX_AGE,
 )
-from conference.tickets_emails import (
+from conference.tickets import selectors as tickets_selectors
+from conference.tickets.emails import (
     send_presenter_link,
     send_registration_cancelled,
     send_registration_confirmation,

@@ -14,10 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from conference import exports, selectors, views
-from conference.agenda import authenticity, services
-from conference.agenda import selectors as agenda_selectors
-from conference.agenda.personal import agenda_for_request, mark_personal
+from conference.programme import exports, selectors, views
+from conference.programme.agenda import authenticity, services
+from conference.programme.agenda import selectors as agenda_selectors
+from conference.programme.agenda.personal import agenda_for_request, mark_personal
 
 # More than any programme has sessions: one post cannot grow a visitor's session further.
 MAX_KEYS_PER_POST = 500
