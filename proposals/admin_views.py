@@ -26,9 +26,7 @@ from .permissions import (
     REVIEW_SUBMISSION,
     VIEW_IDENTITY,
     display_title,
-    display_titles,
 )
-from .registry import call_pages
 
 
 def _call_or_404(call_id):
@@ -67,50 +65,6 @@ class ManagerMixin:
         if not request.user.has_perm(MANAGE_CALL, self.call):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-
-class CallsView(ProposalsAdminView):
-    page_title = gettext_lazy("Calls")
-    template_name = "proposals/admin/calls.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(MANAGE_CALL):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": _("Calls")}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        calls = [c for c in call_pages() if self.request.user.has_perm(MANAGE_CALL, c)]
-        context["overview"] = selectors.call_overview(calls=calls)
-        return context
-
-
-class QueueView(ProposalsAdminView):
-    page_title = gettext_lazy("My reviews")
-    template_name = "proposals/admin/queue.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(REVIEW_SUBMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": _("My reviews")}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        reviews, progress = selectors.reviewer_queue(user=self.request.user)
-        titles = display_titles(self.request.user, [review.submission for review in reviews])
-        for review in reviews:
-            review.submission_title = titles[review.submission_id]
-        context["reviews"] = reviews
-        context["progress"] = [
-            {"call": call, "done": done, "total": total} for call, (done, total) in progress.items()
-        ]
-        return context
 
 
 class ReviewView(ProposalsAdminView):
