@@ -39,6 +39,9 @@ TABLE_OPTIONS = {
     "stretchH": "all",
     "renderer": "text",
     "autoColumnSize": False,
+    # Wagtail passes the admin's language ("en", "fr", "nl") unless told; the handsontable
+    # it ships knows only "en-US", so any other code logs an error in the editor's console.
+    "language": "en-US",
 }
 
 
