@@ -1,7 +1,9 @@
 from django.urls import path
 
 from . import admin_views
+from .admin import decisions
 from .admin.calls import calls_viewset
+from .admin.ranking import ranking_viewset
 from .admin.reviews import queue_viewset
 
 urlpatterns = [
@@ -10,13 +12,15 @@ urlpatterns = [
     path("", calls_viewset.index_view, name="calls"),
     path("reviews/", queue_viewset.index_view, name="queue"),
     path("reviews/<int:review_id>/", admin_views.ReviewView.as_view(), name="review"),
-    path("<int:call_id>/ranking/", admin_views.RankingView.as_view(), name="ranking"),
-    path("<int:call_id>/assign/", admin_views.AutoAssignView.as_view(), name="auto_assign"),
-    path("<int:call_id>/remind/", admin_views.RemindView.as_view(), name="remind"),
-    path("<int:call_id>/outcomes/", admin_views.OutcomesView.as_view(), name="outcomes"),
+    # The ranking and decisions are viewsets too (proposals.admin.ranking, .decisions:
+    # "proposals_ranking:index", "proposals_decisions:…"); the old names stay.
+    path("<int:call_id>/ranking/", ranking_viewset.index_view, name="ranking"),
+    path("<int:call_id>/assign/", decisions.AutoAssignView.as_view(), name="auto_assign"),
+    path("<int:call_id>/remind/", decisions.RemindView.as_view(), name="remind"),
+    path("<int:call_id>/outcomes/", decisions.OutcomesView.as_view(), name="outcomes"),
     path(
         "<int:call_id>/submissions/<int:pk>/",
-        admin_views.SubmissionAdminView.as_view(),
+        decisions.SubmissionAdminView.as_view(),
         name="submission",
     ),
 ]

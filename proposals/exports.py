@@ -26,7 +26,7 @@ def ranking_table(*, call, rows, criteria, include_identity=True):
     header = ["ID", "Title", "Status"]
     if include_identity:
         header += ["Applicant", "Email"]
-    header += ["Reviews", "Assigned", "Weighted mean", "Spread", "Calibrated (z)"]
+    header += ["Reviews", "Assigned", "Weighted mean", "Spread", "Calibrated"]
     header += [c.name for c in criteria]
     statuses = {value: str(label) for value, label in SubmissionStatus.choices}
     criterion_ids = [c.pk for c in criteria]

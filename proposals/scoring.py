@@ -158,6 +158,11 @@ class RankedSubmission:
         )
 
     @property
+    def pk(self):
+        """The submission's id: a row stands for its submission (bulk-action checkboxes)."""
+        return self.submission.pk
+
+    @property
     def criterion_values(self):
         """The per-criterion means in the rubric's order (the ranking's columns)."""
         return list(self.criterion_means.values())

@@ -1,13 +1,18 @@
 """Reads reused across views, exports and the admin, each in a fixed number of queries."""
 
-import json
-from bisect import bisect_left
 from dataclasses import dataclass
-from operator import itemgetter
 
 from django.core.paginator import Paginator
-from django.db.models import Count, ExpressionWrapper, IntegerField, Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+)
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -232,9 +237,8 @@ def call_submissions(*, call, status=None):
 
 #: The submission columns the ranking page shows, and those its export adds. Nothing
 #: else is read: not the answers (JSON), which are most of a submission's row.
-RANKING_COLUMNS = ("call_id", "title", "status")
-RANKING_EXPORT_COLUMNS = (*RANKING_COLUMNS, "applicant_name", "applicant_email")
-RANKING_FIELDS = {"id", *RANKING_COLUMNS}
+RANKING_COLUMNS = ("call_id", "title", "status", "applicant_name")
+RANKING_EXPORT_COLUMNS = (*RANKING_COLUMNS, "applicant_email")
 EXPORT_CHUNK_SIZE = 500
 
 #: Ranking orders: a score is best first (highest), "-" reverses; ties stay in id order.
@@ -253,105 +257,137 @@ def ranking_ordering(value):
     return value if value and value.lstrip("-") in RANKING_ORDERINGS else DEFAULT_RANKING_ORDERING
 
 
+class CriterionScore(Func):
+    """A review's score for one rubric criterion, read from its ``scores`` JSON in the
+    database (SQL null when the criterion was not applicable or not scored). The key is
+    a criterion's id, which Django's own JSON lookups would take for an array index."""
+
+    output_field = FloatField()
+
+    def __init__(self, criterion_id, field="scores"):
+        super().__init__(F(field))
+        self.key = str(int(criterion_id))
+
+    def as_sql(self, compiler, connection, **extra_context):  # SQLite, MySQL, MariaDB
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"JSON_EXTRACT({sql}, %s)", (*params, f'$."{self.key}"')
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"(({sql}) ->> %s)::double precision", (*params, self.key)
+
+
+def criterion_means(*, call, criteria, submission_ids=None):
+    """{submission id: {criterion id: mean of its applicable scores, or None}} over the
+    finished reviews of ``call`` (only of ``submission_ids`` when given), averaged by
+    the database without decoding any review's JSON in Python. One query."""
+    if not criteria:
+        return {}
+    reviews = Review.objects.submitted().filter(submission__call_id=call.pk)
+    if submission_ids is not None:
+        reviews = reviews.filter(submission_id__in=submission_ids)
+    names = [f"criterion_{c.pk}" for c in criteria]
+    rows = (
+        reviews.order_by()
+        .values("submission_id")
+        .annotate(
+            **{name: Avg(CriterionScore(c.pk)) for name, c in zip(names, criteria, strict=True)}
+        )
+        .values_list("submission_id", *names)
+    )
+    pks = [c.pk for c in criteria]
+    return {
+        row[0]: {
+            pk: None if value is None else round(value, 2)
+            for pk, value in zip(pks, row[1:], strict=True)
+        }
+        for row in rows
+    }
+
+
 @dataclass(frozen=True)
 class RankingScores:
     """The scores of every reviewable submission on a call."""
 
     scores: dict  # {submission id: scoring.Scores}
     assigned: dict  # {submission id: reviewers assigned, conflicts left out}
-    #: The finished reviews as (submission id, reviewer id, mean, scores as JSON text),
-    #: by submission id.
-    finished: list
     criteria: list  # the call's rubric
 
     def of(self, submission_id):
         return self.scores.get(submission_id, scoring.NOT_REVIEWED)
 
-    def rows(self, submissions):
+    def rows(self, submissions, criterion_means):
         """scoring.RankedSubmission rows of ``submissions``, one at a time, with the mean
-        of each criterion (the reviews' scores decoded as each row is made, so an
-        export of every row holds one row at a time)."""
-        finished, by_submission = self.finished, itemgetter(0)
-        criteria = self.criteria
+        of each criterion from ``criterion_means`` (see criterion_means())."""
+        empty = dict.fromkeys(c.pk for c in self.criteria)
         for submission in submissions:
-            i = bisect_left(finished, submission.pk, key=by_submission)
-            scores = []
-            while i < len(finished) and finished[i][0] == submission.pk:
-                scores.append(json.loads(finished[i][3]))
-                i += 1
             yield scoring.RankedSubmission.scored(
                 submission,
                 self.of(submission.pk),
                 assigned_count=self.assigned.get(submission.pk, 0),
-                criterion_means=scoring.criterion_means(scores, criteria),
+                criterion_means=criterion_means.get(submission.pk, empty),
             )
 
 
 def ranking_scores(*, call):
-    """Scores for every reviewable submission of ``call`` from one read of its reviews
-    (ids, review means and the per-criterion scores left as text until a row is made):
-    no submission rows, linear in the number of reviews. Reviewers are calibrated against
-    everything they reviewed on the call, so filtering the ranking never changes anyone's
-    calibrated score. Two queries (the reviews, the rubric)."""
+    """Scores for every reviewable submission of ``call`` from one read of its reviews'
+    ids and means (no JSON, no submission rows): linear in the number of reviews.
+    Reviewers are calibrated against everything they reviewed on the call, so filtering
+    the ranking never changes anyone's calibrated score. Two queries (the reviews, the
+    rubric)."""
     assigned = {}
     finished = []
-    for submission_id, reviewer_id, mean, done, text in (
+    for submission_id, reviewer_id, mean, done in (
         Review.objects.filter(
             submission__call_id=call.pk,
             submission__status__in=REVIEWABLE_STATUSES,
             conflict_declared=False,
         )
-        .annotate(
-            # An int, not a BooleanField: its converter would run on every review.
-            done=ExpressionWrapper(Q(submitted_at__isnull=False), IntegerField()),
-            scores_text=Cast("scores", TextField()),
-        )
-        .order_by()
-        .values_list("submission_id", "reviewer_id", "mean_score", "done", "scores_text")
+        # An int, not a BooleanField: its converter would run on every review.
+        .annotate(done=ExpressionWrapper(Q(submitted_at__isnull=False), IntegerField()))
+        .order_by("submission_id")
+        .values_list("submission_id", "reviewer_id", "mean_score", "done")
     ):
         assigned[submission_id] = assigned.get(submission_id, 0) + 1
         if done:
-            finished.append((submission_id, reviewer_id, mean, text))
-    finished.sort(key=itemgetter(0))
+            finished.append((submission_id, reviewer_id, mean))
     return RankingScores(
         scores=scoring.score_submissions(finished),
         assigned=assigned,
-        finished=finished,
         criteria=call.get_criteria(),
     )
 
 
-def ranking_submissions(*, call, params=None):
-    """The submissions the ranking lists: the call's reviewable ones, filtered by status
-    and the host's filters (``params`` is request.GET)."""
-    params = params or {}
-    submissions = Submission.objects.filter(call_id=call.pk, status__in=REVIEWABLE_STATUSES)
-    if params.get("status"):
-        submissions = submissions.filter(status=params["status"])
-    return call.filter_submissions(submissions, params)
+def ranking_submissions(*, call):
+    """The submissions the ranking lists: the call's reviewable ones (the ranking's
+    filters and search narrow this queryset)."""
+    return Submission.objects.filter(call_id=call.pk, status__in=REVIEWABLE_STATUSES)
 
 
-def ranking_export(*, call, params=None):
-    """(rows, how many, criteria) of every submission the ranking lists, in id order, for
-    the exports: each with the columns the ranking and its export show, plus whatever the
-    host's get_submission_queryset adds for its summary, read in chunks as the rows are
-    consumed. A fixed number of queries whatever the size."""
-    ranked, submissions = _ranking_in_id_order(call=call, params=params)
-    rows = ranked.rows(submissions.iterator(chunk_size=EXPORT_CHUNK_SIZE))
+def ranking_export(*, call, submissions=None):
+    """(rows, how many, criteria) of every submission in ``submissions`` (default: all the
+    ranking lists), in id order, for the exports: each with the columns the ranking and
+    its export show, plus whatever the host's get_submission_queryset adds for its
+    summary, read in chunks as the rows are consumed. A fixed number of queries whatever
+    the size."""
+    ranked, submissions = _ranking_in_id_order(call=call, submissions=submissions)
+    means = criterion_means(call=call, criteria=ranked.criteria)
+    rows = ranked.rows(submissions.iterator(chunk_size=EXPORT_CHUNK_SIZE), means)
     return rows, submissions.count(), ranked.criteria
 
 
-def ranking(*, call, params=None):
+def ranking(*, call, submissions=None):
     """Every row of the ranking in id order, as ranking_export: (rows, criteria)."""
-    ranked, submissions = _ranking_in_id_order(call=call, params=params)
-    return list(ranked.rows(submissions)), ranked.criteria
+    ranked, submissions = _ranking_in_id_order(call=call, submissions=submissions)
+    means = criterion_means(call=call, criteria=ranked.criteria)
+    return list(ranked.rows(submissions, means)), ranked.criteria
 
 
-def _ranking_in_id_order(*, call, params):
+def _ranking_in_id_order(*, call, submissions):
     ranked = ranking_scores(call=call)
-    submissions = call.get_submission_queryset(
-        ranking_submissions(call=call, params=params).order_by("pk")
-    )
+    if submissions is None:
+        submissions = ranking_submissions(call=call)
+    submissions = call.get_submission_queryset(submissions.order_by("pk"))
     # The host's select_related relations are loaded whole (only() must name them).
     joined = submissions.query.select_related
     submissions = submissions.only(
@@ -363,26 +399,27 @@ def _ranking_in_id_order(*, call, params):
 def ranking_page(
     *,
     call,
-    params=None,
+    submissions=None,
     ordering=DEFAULT_RANKING_ORDERING,
     page_number=1,
     per_page=100,
     paginator_class=Paginator,
 ):
-    """One page of the ranking sorted by ``ordering`` (see ranking_ordering) over the whole
-    list, reading only what the page shows: every listed submission's id, title and status
-    and every review's scores, sorted in memory; the page's submissions are built from
-    those columns. Returns (page, criteria); the page's object_list holds
-    scoring.RankedSubmission rows. Three queries whatever the size."""
+    """One page of the ranking of ``submissions`` (default: all the ranking lists, else
+    that queryset, filtered and searched) sorted by ``ordering`` (see ranking_ordering)
+    over the whole list, reading only what the page shows: every listed submission's id,
+    title, status and applicant name and every review's mean, sorted in memory; the
+    page's criterion means come from the database for its rows only. Returns (page,
+    criteria); the page's object_list holds scoring.RankedSubmission rows. Four queries
+    whatever the size."""
     ordering = ranking_ordering(ordering)
     ranked = ranking_scores(call=call)
+    if submissions is None:
+        submissions = ranking_submissions(call=call)
     fields = [f.attname for f in Submission._meta.concrete_fields if f.attname in RANKING_FIELDS]
     id_index = fields.index("id")
     listed = {
-        values[id_index]: values
-        for values in ranking_submissions(call=call, params=params)
-        .order_by("pk")
-        .values_list(*fields)
+        values[id_index]: values for values in submissions.order_by("pk").values_list(*fields)
     }
     ids = list(listed)
     key = ordering.lstrip("-")
@@ -391,17 +428,26 @@ def ranking_page(
         ids.sort(key=lambda pk: str(listed[pk][title]).lower())
     elif key in SCORE_SORT_KEYS:
         score_key = SCORE_SORT_KEYS[key]
-        ids.sort(key=lambda pk: score_key(ranked.of(pk)))
+        of = ranked.of
+        ids.sort(key=lambda pk: score_key(of(pk)))
     if ordering.startswith("-"):
         ids.reverse()
     page = paginator_class(ids, per_page).get_page(page_number)
+    means = criterion_means(call=call, criteria=ranked.criteria, submission_ids=page.object_list)
     # Instances with only these columns loaded, as .only() would make them.
     page.object_list = list(
         ranked.rows(
-            Submission.from_db(Submission.objects.db, fields, listed[pk]) for pk in page.object_list
+            (
+                Submission.from_db(Submission.objects.db, fields, listed[pk])
+                for pk in page.object_list
+            ),
+            means,
         )
     )
     return page, ranked.criteria
+
+
+RANKING_FIELDS = {"id", *RANKING_COLUMNS}
 
 
 def sort_rows(rows, ordering):

@@ -358,8 +358,9 @@ def unassign(*, review, by=None):
     review.delete()
 
 
-def auto_assign(*, call, by=None, reviewers=None):
-    """Give every submitted proposal the call's number of reviews, spreading the load.
+def auto_assign(*, call, by=None, reviewers=None, submission_ids=None):
+    """Give every submitted proposal (or those of ``submission_ids``) the call's number of
+    reviews, spreading the load over everything each reviewer has on the call.
 
     Never a reviewer's own submission or one they declared a conflict on. Each
     submission takes the least-loaded eligible reviewers; ties break by id so the
@@ -369,9 +370,10 @@ def auto_assign(*, call, by=None, reviewers=None):
     if not reviewers:
         return 0
     needed = call.reviews_per_submission
-    submissions = list(
-        Submission.objects.filter(call_id=call.pk, status__in=REVIEWABLE_STATUSES).order_by("pk")
-    )
+    submissions = Submission.objects.filter(call_id=call.pk, status__in=REVIEWABLE_STATUSES)
+    if submission_ids is not None:
+        submissions = submissions.filter(pk__in=submission_ids)
+    submissions = list(submissions.order_by("pk"))
     existing = list(
         Review.objects.filter(submission__call_id=call.pk).values_list(
             "submission_id", "reviewer_id", "conflict_declared"

@@ -121,6 +121,7 @@ class CallForProposalsPage(CallPageMixin, Page):
         "Short and specific: it becomes the session title in the programme."
     )
     rubric_category_label = _("session format")
+    ranking_filterset_class = "conference.call.filters.ProposalRankingFilterSet"
 
     class Meta:
         verbose_name = _("call for session proposals")
@@ -163,35 +164,6 @@ class CallForProposalsPage(CallPageMixin, Page):
         from conference.call import selectors as call_selectors
 
         return call_selectors.proposal_summary(self._proposal(submission), anonymised=anonymised)
-
-    def get_ranking_filters(self):
-        conference = self.conference
-        if conference is None:
-            return []
-        return [
-            (
-                "format",
-                _("Format"),
-                [(f.slug, f.name) for f in conference.formats.filter(kind="session")],
-            ),
-            ("theme", _("Theme"), [(t.slug, t.name) for t in conference.themes.all()]),
-            (
-                "travel_grant",
-                _("Travel grant"),
-                [("yes", _("Requested")), ("no", _("Not requested"))],
-            ),
-        ]
-
-    def filter_submissions(self, queryset, params):
-        if params.get("format"):
-            queryset = queryset.filter(session_proposal__session_format__slug=params["format"])
-        if params.get("theme"):
-            queryset = queryset.filter(session_proposal__themes__slug=params["theme"])
-        if params.get("travel_grant") in ("yes", "no"):
-            queryset = queryset.filter(
-                session_proposal__travel_grant_requested=params["travel_grant"] == "yes"
-            )
-        return queryset.distinct()
 
     def get_admin_actions(self):
         return [("create_sessions", _("Create draft sessions from accepted proposals"))]
