@@ -14,7 +14,7 @@ declare; the :class:`ObjectPermissionBackend` (in AUTHENTICATION_BACKENDS) answe
 - ``proposals.view_applicant_identity`` with a submission: whether someone who may see it
   also sees who sent it (name, organisation, email); not a reviewer of an anonymised call.
 
-Roles come from groups, named here and nowhere else: the Programme team holds
+Roles come from groups, named in proposals/roles.py and nowhere else: the Programme team holds
 ``manage_call`` and ``review_submission``, Reviewers hold ``review_submission``. A group
 given either permission in the admin holds it too (Django's ModelBackend answers that).
 
@@ -23,37 +23,35 @@ Listings start from the queryset methods that use the same rules:
 ``EmailLog.objects.visible_to(user)``.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-PROGRAMME_TEAM = "Programme team"
-REVIEWERS = "Reviewers"
+from .models import CallPageMixin
+from .models.hosts import hidden_call_ids
+from .roles import (
+    CHANGE_SUBMISSION,
+    MANAGE_CALL,
+    PROGRAMME_TEAM,
+    REVIEW_SUBMISSION,
+    REVIEWERS,
+    ROLE_PERMISSIONS,
+    VIEW_IDENTITY,
+    VIEW_SUBMISSION,
+    holds_role_permission,
+    user_groups,
+)
 
-MANAGE_CALL = "proposals.manage_call"
-REVIEW_SUBMISSION = "proposals.review_submission"
-VIEW_SUBMISSION = "proposals.view_submission"
-CHANGE_SUBMISSION = "proposals.change_submission"
-VIEW_IDENTITY = "proposals.view_applicant_identity"
-
-#: The model-level permissions each role's members hold by being in its group.
-ROLE_PERMISSIONS = {
-    MANAGE_CALL: {PROGRAMME_TEAM},
-    REVIEW_SUBMISSION: {PROGRAMME_TEAM, REVIEWERS},
-}
-
-
-def _groups(user):
-    """{group id: name} of the user's groups, read once per user object."""
-    if not user.is_authenticated:
-        return {}
-    if not hasattr(user, "_proposals_groups"):
-        user._proposals_groups = dict(user.groups.values_list("pk", "name"))
-    return user._proposals_groups
-
-
-def holds_role_permission(user, perm):
-    """A model-level permission the user holds through their role's group."""
-    return user.is_active and bool(ROLE_PERMISSIONS.get(perm, set()) & set(_groups(user).values()))
+__all__ = [
+    "CHANGE_SUBMISSION",
+    "MANAGE_CALL",
+    "PROGRAMME_TEAM",
+    "REVIEWERS",
+    "REVIEW_SUBMISSION",
+    "ROLE_PERMISSIONS",
+    "VIEW_IDENTITY",
+    "VIEW_SUBMISSION",
+    "hidden_call_ids",
+    "holds_role_permission",
+]
 
 
 def is_programme_team(user):
@@ -65,15 +63,13 @@ def is_reviewer(user):
 
 
 def _specific(call):
-    from .models import CallPageMixin
-
     return call if isinstance(call, CallPageMixin) else call.specific
 
 
 def in_call_group(user, call):
     """False only for a call restricted to a group the user is not in."""
     group_id = _specific(call).restricted_to_group_id
-    return group_id is None or user.is_superuser or group_id in _groups(user)
+    return group_id is None or user.is_superuser or group_id in user_groups(user)
 
 
 def can_manage_call(user, call):
@@ -168,49 +164,3 @@ class ObjectPermissionBackend:
             return holds_role_permission(user_obj, perm)
         rule = RULES.get(perm)
         return rule is not None and rule(user_obj, obj)
-
-
-def hidden_call_ids(user):
-    """Ids of calls restricted to a group the user is not in, across every host type."""
-    from .registry import call_page_models
-
-    if user.is_superuser:
-        return []
-    group_ids = list(_groups(user))
-    ids = []
-    for model in call_page_models():
-        ids.extend(
-            model.objects.filter(restricted_to_group__isnull=False)
-            .exclude(restricted_to_group_id__in=group_ids)
-            .values_list("pk", flat=True)
-        )
-    return ids
-
-
-def submissions_visible_to(user, queryset):
-    """What ``user`` may see: their own, what they review, and what they manage."""
-    if not user.is_authenticated:
-        return queryset.none()
-    if user.is_active and user.is_superuser:
-        return queryset
-    visible = Q(applicant_id=user.pk)
-    if user.has_perm(REVIEW_SUBMISSION):
-        visible |= Q(reviews__reviewer_id=user.pk, reviews__conflict_declared=False)
-    if user.has_perm(MANAGE_CALL):
-        visible |= ~Q(call_id__in=hidden_call_ids(user))
-    return queryset.filter(visible).distinct()
-
-
-def submissions_managed_by(user, queryset):
-    """The staff view: every submission to the calls ``user`` manages."""
-    if not user.has_perm(MANAGE_CALL):
-        return queryset.none()
-    return queryset.exclude(call_id__in=hidden_call_ids(user))
-
-
-def email_logs_visible_to(user, queryset):
-    """The email log is for who manages calls: a message about a submission only for who
-    manages its call; the rest (reminders to reviewers) for all of them."""
-    if not user.has_perm(MANAGE_CALL):
-        return queryset.none()
-    return queryset.exclude(submission__call_id__in=hidden_call_ids(user))

@@ -1,29 +1,19 @@
 """Which page types host calls: every concrete Page subclass of CallPageMixin."""
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
+from .models.hosts import call_page_models
 
-def call_page_models():
-    from wagtail.models import Page
-
-    from .models import CallPageMixin
-
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, CallPageMixin) and issubclass(model, Page) and not model._meta.abstract
-    ]
+__all__ = ["call_page_models", "call_pages"]
 
 
 def call_pages():
     """Every call, as its specific class, across host apps: once, not once per language
     (a French or Dutch version takes applications for the call it mirrors, see
     CallPageMixin.call_for_submissions)."""
-    from wagtail.models import Page
-
     if not call_page_models():
         return Page.objects.none()
     pages = Page.objects.type(*call_page_models()).filter(alias_of__isnull=True)

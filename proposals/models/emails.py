@@ -10,7 +10,8 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from ..permissions import email_logs_visible_to
+from ..roles import MANAGE_CALL
+from .hosts import hidden_call_ids
 
 
 class EmailKind(models.TextChoices):
@@ -148,8 +149,11 @@ class EmailStatus(models.TextChoices):
 
 class EmailLogQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The log entries ``user`` may read: none about a call they may not manage."""
-        return email_logs_visible_to(user, self)
+        """The log is for who manages calls: a message about a submission only for who
+        manages its call; the rest (reminders to reviewers) for all of them."""
+        if not user.has_perm(MANAGE_CALL):
+            return self.none()
+        return self.exclude(submission__call_id__in=hidden_call_ids(user))
 
 
 class EmailLog(models.Model):

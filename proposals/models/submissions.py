@@ -4,12 +4,15 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..permissions import VIEW_IDENTITY, submissions_managed_by, submissions_visible_to
+from ..roles import MANAGE_CALL, REVIEW_SUBMISSION, VIEW_IDENTITY
 from ..storage import private_storage
 from ..uploads import EXTENSION_MIME, display_name, known_extension
+from .hosts import hidden_call_ids
 
 
 class SubmissionStatus(models.TextChoices):
@@ -44,12 +47,23 @@ class SubmissionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """What a person may see: their own, what they review, or everything for the
         Programme team (minus calls restricted to a group they are not in)."""
-        return submissions_visible_to(user, self)
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_active and user.is_superuser:
+            return self
+        visible = Q(applicant_id=user.pk)
+        if user.has_perm(REVIEW_SUBMISSION):
+            visible |= Q(reviews__reviewer_id=user.pk, reviews__conflict_declared=False)
+        if user.has_perm(MANAGE_CALL):
+            visible |= ~Q(call_id__in=hidden_call_ids(user))
+        return self.filter(visible).distinct()
 
     def managed_by(self, user):
         """What staff screens list for ``user``: the submissions to calls they manage
         (every admin listing, inspect view, export and chooser starts here)."""
-        return submissions_managed_by(user, self)
+        if not user.has_perm(MANAGE_CALL):
+            return self.none()
+        return self.exclude(call_id__in=hidden_call_ids(user))
 
 
 class Submission(models.Model):
@@ -112,8 +126,6 @@ class Submission(models.Model):
         return self.title or _("Untitled submission %(id)s") % {"id": self.pk}
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("proposals:submission_detail", args=[self.pk])
 
     @property
@@ -207,8 +219,6 @@ class SubmissionFile(models.Model):
         return self.original_name
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("proposals:submission_file", args=[self.submission_id, self.pk])
 
     @property
