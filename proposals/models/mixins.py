@@ -10,6 +10,8 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -150,13 +152,32 @@ class CallPageMixin(models.Model):
         and ranking pages stay at a fixed number of queries."""
         return queryset
 
-    def get_ranking_filters(self):
-        """[(GET parameter, label, [(value, label)])] offered on the ranking page."""
-        return []
+    #: The ranking's filters: a proposals.filters.RankingFilterSet subclass, or its
+    #: dotted path (so a page module need not import it).
+    ranking_filterset_class = "proposals.filters.RankingFilterSet"
 
-    def filter_submissions(self, queryset, params):
-        """Apply the ranking filters (``params`` is request.GET)."""
-        return queryset
+    def get_ranking_filterset_class(self):
+        value = self.ranking_filterset_class
+        return import_string(value) if isinstance(value, str) else value
+
+    def get_call_context_title(self):
+        """What the call belongs to, named in front of it in the admin and in emails: by
+        default the page it sits under (its conference or programme, "TICTeC 2025");
+        None at the top of the site."""
+        if self.depth is None or self.depth <= 3:
+            return None
+        parent = Page.objects.filter(path=self.path[: -Page.steplen]).values("title").first()
+        return parent["title"] if parent else None
+
+    @cached_property
+    def admin_display_title(self):
+        """The call as staff and applicants see it named anywhere outside its own page:
+        "TICTeC 2025: Call for session proposals", not "Call for session proposals"
+        (kept as it is when the title already names what it belongs to)."""
+        context = self.get_call_context_title()
+        if not context or context.casefold() in self.title.casefold():
+            return self.title
+        return _("%(parent)s: %(call)s") % {"parent": context, "call": self.title}
 
     def get_admin_actions(self):
         """[(name, label)] extra actions staff can run on selected submissions, shown on
