@@ -1,7 +1,6 @@
 from django.urls import path
 
-from . import admin_views
-from .admin import decisions
+from .admin import decisions, review
 from .admin.calls import calls_viewset
 from .admin.ranking import ranking_viewset
 from .admin.reviews import queue_viewset
@@ -11,7 +10,7 @@ urlpatterns = [
     # names reach the same views at the same addresses.
     path("", calls_viewset.index_view, name="calls"),
     path("reviews/", queue_viewset.index_view, name="queue"),
-    path("reviews/<int:review_id>/", admin_views.ReviewView.as_view(), name="review"),
+    path("reviews/<int:review_id>/", review.ReviewView.as_view(), name="review"),
     # The ranking and decisions are viewsets too (proposals.admin.ranking, .decisions:
     # "proposals_ranking:index", "proposals_decisions:…"); the old names stay.
     path("<int:call_id>/ranking/", ranking_viewset.index_view, name="ranking"),

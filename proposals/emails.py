@@ -58,7 +58,9 @@ DEFAULT_TEMPLATES = {
             "You can read, edit or withdraw it until the call closes ({{ closes_at }}):\n"
             "{{ submission_url }}\n\n"
             "A copy of your answers:\n\n{{ answers }}\n\n"
-            "We will let you know the outcome by {{ decisions_by }}.\n"
+            "{% if decisions_by %}We will let you know the outcome by {{ decisions_by }}."
+            "{% else %}We will email you the outcome once the submissions have been reviewed."
+            "{% endif %}\n"
         ),
     ),
     EmailKind.ACCEPTED: (
@@ -142,6 +144,17 @@ def _in_active_language(page):
     return page.localized.specific if page is not None else None
 
 
+def greeting_name(submission):
+    """Who an email to the applicant greets: the name given on the submission, else the
+    account's (asked at sign-up), else a plain "applicant", never an email address."""
+    applicant = submission.applicant
+    return (
+        submission.applicant_name
+        or (applicant.get_full_name() if applicant else "")
+        or _("applicant")
+    )
+
+
 def submission_context(submission):
     """What a submission's email may say, in the active language: the call's title and
     address in it, the questions (and chosen options) as translated, the dates in its
@@ -161,18 +174,15 @@ def submission_context(submission):
         answer_lines.append(f"{row['label']}:\n{value if value not in (None, '') else '-'}\n")
     for label, value in call.summary_rows(submission):
         answer_lines.append(f"{label}:\n{value}\n")
-    applicant = submission.applicant
     return {
-        "applicant_name": submission.applicant_name
-        or (applicant.get_full_name() if applicant else "")
-        or (applicant.email if applicant else ""),
+        "applicant_name": greeting_name(submission),
         "title": submission.title,
         "call_title": shown.title,
         "call_url": _absolute(shown.url or ""),
         "submission_url": _absolute(submission.get_absolute_url()),
         "closes_at": datetime_with_zone(call.closes_at_local),
-        "decisions_by": datetime_with_zone(call.decisions_by_local)
-        or _("the date given on the call page"),
+        # Empty when the call gives no date: templates word the reply from what is set.
+        "decisions_by": datetime_with_zone(call.decisions_by_local) or "",
         "answers": "\n".join(answer_lines),
     }
 

@@ -118,7 +118,7 @@ class CallFormBuilder(FormBuilder):
         options.pop("initial", None)
         return SubmissionFileField(
             allowed_extensions=field.allowed_extensions,
-            max_size_mb=field.max_file_size_mb,
+            max_size_mb=field.file_size_limit_mb,
             **options,
         )
 
@@ -307,7 +307,8 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         for criterion in criteria:
-            choices = [(str(n), str(n)) for n in criterion.scale] + [
+            # The ends carry what they mean ("1 (weak)", "5 (excellent)") where staff said.
+            choices = [(str(n), criterion.score_label(n)) for n in criterion.scale] + [
                 (NOT_APPLICABLE, _("Not applicable"))
             ]
             self.fields[f"criterion_{criterion.pk}"] = forms.ChoiceField(

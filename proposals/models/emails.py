@@ -6,12 +6,15 @@ from django.db import models
 from django.template import Context, Engine
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from ..roles import MANAGE_CALL
-from .hosts import hidden_call_ids
+from home.languages import datetime_with_zone
+
+from ..call_editor import EmailPreviewPanel
+from ..permissions import email_logs_visible_to
 
 
 class EmailKind(models.TextChoices):
@@ -47,6 +50,54 @@ SAMPLE_CONTEXT = {
 }
 
 
+#: What a template may use, as the Emails tab lists it: (name, what it holds).
+PLACEHOLDERS = [
+    ("applicant_name", _("The applicant's name, as they gave it when signing up or applying.")),
+    ("title", _("The submission's title.")),
+    ("call_title", _("This call's title, with what it belongs to (e.g. its conference).")),
+    ("call_url", _("The address of this call's page.")),
+    ("submission_url", _("Where the applicant reads, edits or withdraws their submission.")),
+    ("closes_at", _("When the call closes, with its time zone.")),
+    (
+        "decisions_by",
+        _("The date decisions are due, with its time zone; empty when the call gives none."),
+    ),
+    ("answers", _("A copy of every answer (receipts only).")),
+    ("reviewer_name", _("Reminders to reviewers: the reviewer's name.")),
+    ("pending_count", _("Reminders to reviewers: how many reviews they have left.")),
+    ("queue_url", _("Reminders to reviewers: the address of their list of reviews.")),
+]
+
+#: The messages a call's own page may replace (placements are written by cohorts).
+CALL_EMAIL_KINDS = [
+    EmailKind.CONFIRMATION,
+    EmailKind.ACCEPTED,
+    EmailKind.REJECTED,
+    EmailKind.WAITLISTED,
+    EmailKind.REVIEW_REMINDER,
+]
+
+
+def sample_context(call=None):
+    """SAMPLE_CONTEXT as it would read for ``call``: its title, address, dates and
+    questions, with a made-up applicant and answers."""
+    context = dict(SAMPLE_CONTEXT)
+    if call is None:
+        return context
+    context["call_title"] = getattr(call, "admin_display_title", None) or call.title
+    if call.pk and call.url:
+        context["call_url"] = call.full_url or context["call_url"]
+    if hasattr(call, "closes_at_local"):
+        context["closes_at"] = datetime_with_zone(call.closes_at_local) or ""
+        context["decisions_by"] = datetime_with_zone(call.decisions_by_local) or ""
+    questions = list(call.call_questions.all()) if hasattr(call, "call_questions") else []
+    if questions:
+        context["answers"] = "".join(
+            f"{question.label}:\n({_('their answer')})\n\n" for question in questions
+        )
+    return context
+
+
 def template_problem(source):
     """Why this template text cannot be rendered (its error message), or None."""
     try:
@@ -70,16 +121,23 @@ class EmailTemplate(models.Model):
     {{ submission_url }}, {{ decisions_by }} and, for reminders, {{ reviewer_name }} and
     {{ pending_count }}."""
 
-    call = models.ForeignKey(
+    # A call's own messages are edited on its page (the Emails tab, saved with the page's
+    # revisions), the defaults under Calls › Email templates.
+    call = ParentalKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="call_email_templates",
         verbose_name=_("call"),
         help_text=_("Leave empty to make this the default for every call."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=EmailKind.choices)
+    kind = models.CharField(
+        _("message"),
+        max_length=20,
+        choices=EmailKind.choices,
+        help_text=_("Which message this replaces."),
+    )
     locale = models.ForeignKey(
         Locale,
         on_delete=models.PROTECT,
@@ -91,13 +149,15 @@ class EmailTemplate(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("body"))
 
+    # The same on a call's Emails tab (the call is the page) and for the defaults.
     panels = [
-        PageChooserPanel("call"),
-        FieldPanel("kind"),
-        FieldPanel("locale"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("locale")]),
         FieldPanel("subject"),
         FieldPanel("body"),
+        EmailPreviewPanel(),
     ]
+    PLACEHOLDERS = PLACEHOLDERS
+    CALL_KINDS = CALL_EMAIL_KINDS
 
     class Meta:
         verbose_name = _("email template")
@@ -119,6 +179,17 @@ class EmailTemplate(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.locale.get_display_name()}): {self.subject}"
+
+    def render_sample(self, call=None):
+        """(subject, body) as this template would read for a made-up submission to
+        ``call`` (sample_context), or (None, the error) if it cannot be rendered."""
+        context = Context(sample_context(call), autoescape=False)
+        try:
+            subject = template_engine.from_string(self.subject or "").render(context)
+            body = template_engine.from_string(self.body or "").render(context)
+        except Exception as error:  # noqa: BLE001 - shown to staff beside the template
+            return None, str(error) or error.__class__.__name__
+        return " ".join(subject.split()), body
 
     def clean(self):
         """A template that cannot be rendered is refused when saved, not when an email is due."""
@@ -149,11 +220,8 @@ class EmailStatus(models.TextChoices):
 
 class EmailLogQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The log is for who manages calls: a message about a submission only for who
-        manages its call; the rest (reminders to reviewers) for all of them."""
-        if not user.has_perm(MANAGE_CALL):
-            return self.none()
-        return self.exclude(submission__call_id__in=hidden_call_ids(user))
+        """The log entries ``user`` may read: none about a call they may not manage."""
+        return email_logs_visible_to(user, self)
 
 
 class EmailLog(models.Model):

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -26,8 +25,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..call_editor import CallPageForm
-from ..roles import MANAGE_CALL
+from ..call_editor import (
+    CallPageForm,
+    EmailInlinePanel,
+    QuestionInlinePanel,
+    RubricInlinePanel,
+)
+from ..permissions import MANAGE_CALL
 
 DEFAULT_TIME_ZONE = "Europe/London"
 
@@ -43,7 +47,7 @@ def call_edit_handler(
     content_panels, *, call_panels=None, call_heading=None, questions_heading=None
 ):
     """The editor tabs of a page that hosts a call: its content, the call's settings,
-    questions and rubric, then Wagtail's promote and settings tabs."""
+    questions, rubric and emails, then Wagtail's promote and settings tabs."""
     return TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
@@ -55,6 +59,7 @@ def call_edit_handler(
                 CallPageMixin.call_question_panels, heading=questions_heading or _("Questions")
             ),
             ObjectList(CallPageMixin.call_rubric_panels, heading=_("Rubric")),
+            ObjectList(CallPageMixin.call_email_panels, heading=_("Emails")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -213,14 +218,24 @@ class CallPageMixin(models.Model):
                 # Confidentiality is for who manages calls, not page editors: a user
                 # without the permission neither sees these fields nor can post them.
                 FieldPanel("anonymised_review", permission=MANAGE_CALL),
-                FieldPanel("restricted_to_group", permission=MANAGE_CALL),
+                FieldPanel(
+                    "restricted_to_group",
+                    permission=MANAGE_CALL,
+                    # Said here, not on the field, so the hosts' migrations stay as they are.
+                    help_text=_(
+                        "For confidential calls (e.g. board roles): only staff in this group, "
+                        "and the reviewers they assign, can see and review its submissions. "
+                        "It does not limit who may apply."
+                    ),
+                ),
             ],
             heading=_("Applications and review"),
         ),
     ]
     call_content_panels = [FieldPanel("call_guidance")]
-    call_question_panels = [InlinePanel("call_questions", label=_("Questions"))]
-    call_rubric_panels = [InlinePanel("rubric_criteria", label=_("Rubric criteria"))]
+    call_question_panels = [QuestionInlinePanel("call_questions", label=_("Questions"))]
+    call_rubric_panels = [RubricInlinePanel("rubric_criteria", label=_("Rubric criteria"))]
+    call_email_panels = [EmailInlinePanel("call_email_templates", label=_("Emails"))]
     call_translatable_fields = [
         TranslatableField("call_guidance"),
         SynchronizedField("opens_at"),

@@ -11,6 +11,7 @@ question's ``clean_name`` and a choice under its source-language text, so an app
 made in French lands under the same keys and values as one made in English.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,12 +21,29 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..call_editor import QuestionSettingPanel, RubricCategoriesPanel
+
 QUESTION_TYPE_CHOICES = tuple(
     choice for choice in FORM_FIELD_CHOICES if choice[0] not in {"hidden", "datetime"}
 ) + (("file", _("File upload")),)
 
 DEFAULT_FILE_TYPES = "pdf,docx,odt,png,jpg"
 DEFAULT_MAX_FILE_MB = 10
+
+CHOICE_TYPES = ("checkboxes", "dropdown", "multiselect", "radio")
+#: The question types each setting applies to. The page editor shows a setting only on
+#: these (static/js/question_settings.js); saving clears it on any other type,
+#: so a no-JS editor, or a question whose type changed, never keeps a setting that does
+#: nothing (a file size on a text question, choices on a date).
+SETTING_TYPES = {
+    "choices": CHOICE_TYPES,
+    "default_value": tuple(
+        value for value, _label in QUESTION_TYPE_CHOICES if value not in {"file"}
+    ),
+    "word_limit": ("multiline",),
+    "allowed_file_types": ("file",),
+    "max_file_size_mb": ("file",),
+}
 
 
 def split_choices(text):
@@ -50,19 +68,31 @@ class CallQuestion(TranslatableMixin, AbstractFormField):
         verbose_name=_("field type"), max_length=16, choices=QUESTION_TYPE_CHOICES
     )
     word_limit = models.PositiveIntegerField(
-        _("word limit"), null=True, blank=True, help_text=_("Long text only.")
+        _("word limit"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "“Multi-line text” questions only: the most words an answer may have. "
+            "Leave empty for no limit."
+        ),
     )
     allowed_file_types = models.CharField(
         _("allowed file types"),
         max_length=120,
         blank=True,
         default=DEFAULT_FILE_TYPES,
-        help_text=_("File uploads only: extensions separated by commas, e.g. pdf,docx,png."),
+        help_text=_(
+            "“File upload” questions only: extensions separated by commas, e.g. pdf,docx,png. "
+            "Leave empty for pdf, docx, odt, png and jpg."
+        ),
     )
     max_file_size_mb = models.PositiveIntegerField(
         _("largest file (MB)"),
+        null=True,
+        blank=True,
         default=DEFAULT_MAX_FILE_MB,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("“File upload” questions only: from 1 to 50. Leave empty for 10 MB."),
     )
 
     personal_data = models.BooleanField(
@@ -71,10 +101,28 @@ class CallQuestion(TranslatableMixin, AbstractFormField):
         help_text=_("Hidden from reviewers when the call's review is anonymised."),
     )
 
-    panels = AbstractFormField.panels + [
-        FieldPanel("word_limit"),
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("help_text"),
+        FieldPanel("required"),
+        # field_type must be set for Wagtail's previews to build the form field.
+        FieldPanel("field_type", classname="formbuilder-type", required_on_save=True),
+        QuestionSettingPanel(
+            "choices",
+            types=SETTING_TYPES["choices"],
+            classname="formbuilder-choices",
+            help_text=_(
+                "“Checkboxes”, “Drop down”, “Multiple select” and “Radio buttons” only: "
+                "one choice per line."
+            ),
+        ),
+        QuestionSettingPanel(
+            "default_value", types=SETTING_TYPES["default_value"], classname="formbuilder-default"
+        ),
+        QuestionSettingPanel("word_limit", types=SETTING_TYPES["word_limit"]),
+        QuestionSettingPanel("allowed_file_types", types=SETTING_TYPES["allowed_file_types"]),
+        QuestionSettingPanel("max_file_size_mb", types=SETTING_TYPES["max_file_size_mb"]),
         FieldPanel("personal_data"),
-        FieldRowPanel([FieldPanel("allowed_file_types"), FieldPanel("max_file_size_mb")]),
     ]
     translatable_fields = [
         TranslatableField("label"),
@@ -98,13 +146,31 @@ class CallQuestion(TranslatableMixin, AbstractFormField):
     def __str__(self):
         return self.label
 
+    def clean(self):
+        """Clear every setting that does not apply to the question's type (see
+        SETTING_TYPES), and ask a choice question for its choices."""
+        super().clean()
+        for name, types in SETTING_TYPES.items():
+            if self.field_type not in types:
+                setattr(self, name, None if self._meta.get_field(name).null else "")
+        if self.field_type in CHOICE_TYPES and not any(split_choices(self.choices)):
+            raise ValidationError(
+                {"choices": _("Give the choices applicants pick from, one per line.")}
+            )
+
     @property
     def allowed_extensions(self):
-        return [
+        extensions = [
             ext.strip().lower().lstrip(".")
-            for ext in self.allowed_file_types.split(",")
+            for ext in (self.allowed_file_types or "").split(",")
             if ext.strip()
         ]
+        return extensions or DEFAULT_FILE_TYPES.split(",")
+
+    @property
+    def file_size_limit_mb(self):
+        """The largest file this question accepts, in MB (the default when left empty)."""
+        return self.max_file_size_mb or DEFAULT_MAX_FILE_MB
 
     def choice_options(self, *, source_choices=None):
         """[(stored value, label)] of a choice question: the label in this question's
@@ -135,9 +201,28 @@ class RubricCriterion(TranslatableMixin, Orderable):
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="rubric_criteria")
     name = models.CharField(_("name"), max_length=200)
     guidance = models.TextField(_("guidance for reviewers"), blank=True)
-    scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    scale_min = models.PositiveSmallIntegerField(
+        _("lowest score"),
+        default=1,
+        help_text=_("The lowest score a reviewer can give, usually 1 (or 0)."),
+    )
     scale_max = models.PositiveSmallIntegerField(
-        _("highest score"), default=5, validators=[MinValueValidator(2), MaxValueValidator(10)]
+        _("highest score"),
+        default=5,
+        validators=[MinValueValidator(2), MaxValueValidator(10)],
+        help_text=_("The highest score, from 2 to 10; e.g. 5 for a scale of 1 to 5."),
+    )
+    scale_min_label = models.CharField(
+        _("lowest score means"),
+        max_length=60,
+        blank=True,
+        help_text=_("Shown to reviewers beside the lowest score, e.g. “weak”."),
+    )
+    scale_max_label = models.CharField(
+        _("highest score means"),
+        max_length=60,
+        blank=True,
+        help_text=_("Shown to reviewers beside the highest score, e.g. “excellent”."),
     )
     weight = models.DecimalField(
         _("weight"),
@@ -145,14 +230,18 @@ class RubricCriterion(TranslatableMixin, Orderable):
         decimal_places=2,
         default=1,
         validators=[MinValueValidator(0)],
+        help_text=_(
+            "How much this criterion counts in a submission's overall score: 2 counts twice "
+            "as much as 1, 0.5 half as much; 0 leaves it out of the ranking."
+        ),
     )
     applies_to = models.CharField(
         _("applies only to"),
         max_length=255,
         blank=True,
         help_text=_(
-            "Leave blank to apply to every submission. Otherwise the categories it applies to "
-            "(e.g. session formats), separated by commas, as listed under the call's rubric."
+            "Leave empty to score every submission on this criterion. To score only some, "
+            "name the categories it applies to, separated by commas."
         ),
     )
 
@@ -160,11 +249,15 @@ class RubricCriterion(TranslatableMixin, Orderable):
         FieldPanel("name"),
         FieldPanel("guidance"),
         FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max"), FieldPanel("weight")]),
-        FieldPanel("applies_to"),
+        FieldRowPanel([FieldPanel("scale_min_label"), FieldPanel("scale_max_label")]),
+        # Shown only on calls whose host has categories (e.g. the TICTeC call's formats).
+        RubricCategoriesPanel("applies_to"),
     ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("guidance"),
+        TranslatableField("scale_min_label"),
+        TranslatableField("scale_max_label"),
         SynchronizedField("scale_min", overridable=False),
         SynchronizedField("scale_max", overridable=False),
         SynchronizedField("weight", overridable=False),
@@ -177,6 +270,14 @@ class RubricCriterion(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.scale_min is not None and self.scale_max is not None:
+            if self.scale_min >= self.scale_max:
+                raise ValidationError(
+                    {"scale_max": _("The highest score must be above the lowest score.")}
+                )
 
     @property
     def categories(self):
@@ -192,3 +293,9 @@ class RubricCriterion(TranslatableMixin, Orderable):
     @property
     def scale(self):
         return range(self.scale_min, self.scale_max + 1)
+
+    def score_label(self, score):
+        """A score as reviewers read it: "1 (weak)", "3", "5 (excellent)"."""
+        meaning = {self.scale_min: self.scale_min_label, self.scale_max: self.scale_max_label}
+        label = meaning.get(score) or ""
+        return f"{score} ({label})" if label else str(score)

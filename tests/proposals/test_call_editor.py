@@ -2,14 +2,27 @@
 of the editor's own account (proposals/call_editor.py)."""
 
 import datetime
+import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
+from cohorts.factories import CohortProgrammePageFactory, OpportunityIndexPageFactory
+from conference.call.factories import CallForProposalsPageFactory
+from conference.factories import ConferencePageFactory
 from proposals.call_editor import CallPageForm, ZonedDateTimeField
-from proposals.factories import CallPageFactory, UserFactory
+from proposals.emails import get_template
+from proposals.factories import (
+    CallPageFactory,
+    CallQuestionFactory,
+    RubricCriterionFactory,
+    UserFactory,
+)
+from proposals.models import EmailKind, EmailTemplate
 from proposals.registry import call_page_models
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +185,273 @@ def test_every_page_type_hosting_a_call_edits_its_dates_in_the_call_time_zone():
         assert issubclass(form_class, CallPageForm), label
         for name in ("opens_at", "closes_at", "decisions_by"):
             assert isinstance(form_class.base_fields[name], ZonedDateTimeField), (label, name)
+
+
+# --- A new round, built by staff alone ------------------------------------------------
+
+
+@pytest.fixture
+def cohort_round(home_page):
+    index = OpportunityIndexPageFactory(parent=home_page, slug="opportunities")
+    page = CohortProgrammePageFactory(
+        parent=index, title="FOI campaign support cohort, spring 2027", decisions_by=None
+    )
+    CallQuestionFactory(page=page, label="Organisation", field_type="singleline")
+    CallQuestionFactory(page=page, label="Evidence", field_type="file")
+    RubricCriterionFactory(
+        page=page, name="Fit with the cohort", scale_min_label="weak", scale_max_label="excellent"
+    )
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def generic_round(home_page):
+    """A plain call (no StreamFields, so a test can post its edit form as it stands)."""
+    page = CallPageFactory(
+        parent=home_page, title="Open Government Network: working group", decisions_by=None
+    )
+    CallQuestionFactory(page=page, label="Organisation", field_type="singleline")
+    CallQuestionFactory(page=page, label="Evidence", field_type="file")
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(email="ada@example.org", is_superuser=True, is_staff=True))
+    return client
+
+
+def inline_child(html, prefix):
+    return BeautifulSoup(html, "html.parser").find(id=f"inline_child_{prefix}")
+
+
+def test_each_question_setting_names_the_types_it_applies_to_for_the_editor_script(
+    admin_client, cohort_round
+):
+    html = admin_client.get(edit_url(cohort_round)).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+
+    questions = soup.find(attrs={"data-controller": "question-settings"})
+    assert questions is not None and questions.find(id="inline_child_call_questions-0")
+    text_question = inline_child(html, "call_questions-0")
+    types = {
+        wrapper.find(attrs={"name": True})["name"].rsplit("-", 1)[1]: wrapper[
+            "data-question-setting-types"
+        ].split()
+        for wrapper in text_question.find_all(attrs={"data-question-setting-types": True})
+    }
+    assert types["word_limit"] == ["multiline"]
+    assert types["max_file_size_mb"] == types["allowed_file_types"] == ["file"]
+    assert types["choices"] == ["checkboxes", "dropdown", "multiselect", "radio"]
+    assert "file" not in types["default_value"]
+    assert "/static/js/question_settings.js" in html
+    # Without the script each setting says which type it is for, in the type's own words.
+    word_limit = text_question.find(attrs={"name": "call_questions-0-word_limit"})
+    assert "“Multi-line text” questions only" in word_limit.find_parent(
+        attrs={"data-field-wrapper": True}
+    ).get_text(" ")
+
+
+def test_settings_a_question_type_does_not_use_are_cleared_when_the_page_is_saved(
+    admin_client, generic_round
+):
+    html = admin_client.get(edit_url(generic_round)).content.decode()
+    data = {
+        **form_data(html),
+        "call_questions-0-word_limit": "300",
+        "call_questions-0-max_file_size_mb": "20",
+        "call_questions-0-choices": "Yes\nNo",
+        "action-publish": "1",
+    }
+
+    response = admin_client.post(edit_url(generic_round), data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    organisation = generic_round.call_questions.get(label="Organisation")
+    assert (organisation.word_limit, organisation.max_file_size_mb, organisation.choices) == (
+        None,
+        None,
+        "",
+    )
+    evidence = generic_round.call_questions.get(label="Evidence")
+    assert evidence.max_file_size_mb == 10
+
+
+def test_the_rubric_has_help_and_scale_labels_and_no_categories_on_a_cohort_round(
+    admin_client, cohort_round
+):
+    html = admin_client.get(edit_url(cohort_round)).content.decode()
+    criterion = inline_child(html, "rubric_criteria-0")
+
+    def help_of(name):
+        field = criterion.find(attrs={"name": f"rubric_criteria-0-{name}"})
+        return field.find_parent(attrs={"data-field-wrapper": True}).get_text(" ")
+
+    assert "counts twice as much as 1" in help_of("weight")
+    assert "usually 1" in help_of("scale_min")
+    assert "from 2 to 10" in help_of("scale_max")
+    assert criterion.find(attrs={"name": "rubric_criteria-0-scale_min_label"})["value"] == "weak"
+    assert (
+        criterion.find(attrs={"name": "rubric_criteria-0-scale_max_label"})["value"] == "excellent"
+    )
+    # A cohort round sorts submissions into no categories: nothing to limit a criterion to.
+    assert criterion.find(attrs={"name": "rubric_criteria-0-applies_to"}) is None
+    assert "session format" not in html
+
+
+def test_a_call_with_categories_offers_applies_only_to_and_lists_them(admin_client, home_page):
+    conference = ConferencePageFactory(parent=home_page)
+    call = CallForProposalsPageFactory(parent=conference)
+    RubricCriterionFactory(page=call, name="Quality of audience participation")
+    call.save_revision().publish()
+    keys = [key for key, _label in call.get_rubric_categories()]
+
+    html = admin_client.get(edit_url(call)).content.decode()
+
+    field = inline_child(html, "rubric_criteria-0").find(
+        attrs={"name": "rubric_criteria-0-applies_to"}
+    )
+    help_text = field.find_parent(attrs={"data-field-wrapper": True}).get_text(" ")
+    assert f"This call's categories: {', '.join(keys)}." in help_text
+
+
+def test_the_date_picker_lists_quarter_hours(admin_client, cohort_round):
+    html = admin_client.get(edit_url(cohort_round)).content.decode()
+
+    for name in ("opens_at", "closes_at", "decisions_by"):
+        script = field_wrapper(html, name).find("script").string
+        config = json.loads(re.search(r'initDateTimeChooser\("[^"]+", (\{.*\})\);', script)[1])
+        assert config["step"] == 15, name
+
+
+def test_restricted_to_group_says_it_limits_which_staff_see_the_submissions(
+    admin_client, cohort_round
+):
+    html = admin_client.get(edit_url(cohort_round)).content.decode()
+
+    text = field_wrapper(html, "restricted_to_group").get_text(" ")
+    assert "only staff in this group, and the reviewers they assign, can see and review" in text
+    assert "It does not limit who may apply." in text
+
+
+def test_the_emails_tab_lists_the_placeholders_and_says_no_decision_date_is_set(
+    admin_client, cohort_round
+):
+    html = admin_client.get(edit_url(cohort_round)).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+
+    tab = soup.find(id="tab-emails")
+    placeholders = [dt.get_text() for dt in tab.select(".proposals-placeholders dt")]
+    assert placeholders[:3] == [
+        "{{ applicant_name }}",
+        "{{ title }}",
+        "{{ call_title }}",
+    ]
+    assert "{{ submission_url }}" in placeholders
+    assert "This call gives no “decisions by” date" in tab.get_text(" ")
+    assert tab.find(attrs={"name": "call_email_templates-TOTAL_FORMS"})["value"] == "0"
+    # "Add" offers the messages a call may replace (placements are written by cohorts).
+    kind = tab.find("template").find(
+        "select", attrs={"name": "call_email_templates-__prefix__-kind"}
+    )
+    assert [o["value"] for o in kind.find_all("option") if o["value"]] == [
+        "confirmation",
+        "accepted",
+        "rejected",
+        "waitlisted",
+        "review_reminder",
+    ]
+
+
+def post_email(client, page, **fields):
+    html = client.get(edit_url(page)).content.decode()
+    data = {**form_data(html), "call_email_templates-TOTAL_FORMS": "1", "action-publish": "1"}
+    english = Locale.objects.get(language_code="en").pk
+    defaults = {"kind": "confirmation", "locale": str(english), "subject": "", "body": ""}
+    for name, value in {**defaults, **fields}.items():
+        data[f"call_email_templates-0-{name}"] = value
+    data["call_email_templates-0-id"] = ""
+    data["call_email_templates-0-DELETE"] = ""
+    return client.post(edit_url(page), data)
+
+
+def test_a_round_carries_its_own_receipt_previewed_with_a_sample_submission(
+    admin_client, generic_round
+):
+    response = post_email(
+        admin_client,
+        generic_round,
+        subject="Thank you, {{ applicant_name }}",
+        body="Dear {{ applicant_name }},\nWe have your application to {{ call_title }}.\n"
+        "{% if decisions_by %}Decisions by {{ decisions_by }}.{% else %}We will write soon."
+        "{% endif %}\n{{ answers }}",
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    template = EmailTemplate.objects.get()
+    assert (template.call_id, template.kind) == (generic_round.pk, EmailKind.CONFIRMATION)
+
+    html = admin_client.get(edit_url(generic_round)).content.decode()
+    preview = inline_child(html, "call_email_templates-0").select_one(".proposals-email-preview")
+    assert preview.select_one(".proposals-email-preview__subject").get_text(" ", strip=True) == (
+        "Subject: Thank you, Amani Applicant"
+    )
+    assert preview.select_one(".proposals-email-preview__body").get_text() == (
+        "Dear Amani Applicant,\n"
+        "We have your application to Open Government Network: working group.\n"
+        "We will write soon.\n"
+        "Organisation:\n(their answer)\n\nEvidence:\n(their answer)\n\n"
+    )
+
+
+def test_an_email_that_cannot_be_rendered_is_refused_next_to_its_field(admin_client, generic_round):
+    response = post_email(
+        admin_client, generic_round, subject="Hello", body="Dear {% applicant_name %}"
+    )
+
+    assert response.status_code == 200
+    body = inline_child(response.content.decode(), "call_email_templates-0").find(
+        attrs={"name": "call_email_templates-0-body"}
+    )
+    error = body.find_parent(attrs={"data-field-wrapper": True}).get_text(" ")
+    assert "This template cannot be used:" in error
+    assert EmailTemplate.objects.count() == 0
+
+
+def test_two_versions_of_one_message_in_one_language_are_refused_on_the_second(
+    admin_client, generic_round
+):
+    html = admin_client.get(edit_url(generic_round)).content.decode()
+    english = str(Locale.objects.get(language_code="en").pk)
+    data = {**form_data(html), "call_email_templates-TOTAL_FORMS": "2", "action-publish": "1"}
+    for index in (0, 1):
+        data.update(
+            {
+                f"call_email_templates-{index}-id": "",
+                f"call_email_templates-{index}-DELETE": "",
+                f"call_email_templates-{index}-kind": "accepted",
+                f"call_email_templates-{index}-locale": english,
+                f"call_email_templates-{index}-subject": "Accepted",
+                f"call_email_templates-{index}-body": "Welcome",
+            }
+        )
+
+    response = admin_client.post(edit_url(generic_round), data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Please correct the duplicate data for call, kind and locale" in html
+    second = inline_child(html, "call_email_templates-1").get_text(" ")
+    assert "Please correct the duplicate values below." in second
+    assert EmailTemplate.objects.count() == 0
+
+
+def test_the_email_written_on_the_page_is_the_one_its_applicants_get(admin_client, generic_round):
+    post_email(admin_client, generic_round, subject="Received: {{ title }}", body="Hi")
+
+    assert get_template(call_id=generic_round.pk, kind=EmailKind.CONFIRMATION, language="en") == (
+        "Received: {{ title }}",
+        "Hi",
+    )

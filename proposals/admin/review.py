@@ -1,9 +1,7 @@
-"""Reviewer and Programme team screens inside the Wagtail admin.
-
-Reviewers: their queue and the review form. Programme team: calls overview, ranking
-(sort, filter, export, bulk decisions), assignments, outcome emails, reminders.
-Each view parses input, checks a permission predicate, calls one service, renders.
-"""
+"""The review form: a reviewer reads a submission assigned to them (without who sent it
+when the review is anonymised), scores it against the call's rubric, each score's ends
+named as staff named them ("1 (weak)", "5 (excellent)"), recommends, comments or declares
+a conflict of interest; after that they see the other reviewers' scores."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -14,32 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import selectors, services
-from .forms import ConflictForm, ReviewForm
-from .permissions import (
-    MANAGE_CALL,
-    REVIEW_SUBMISSION,
-    VIEW_IDENTITY,
-    display_title,
-)
+from .. import selectors, services
+from ..forms import ConflictForm, ReviewForm
+from ..permissions import REVIEW_SUBMISSION, VIEW_IDENTITY, display_title
 
 
-class ProposalsAdminView(WagtailAdminTemplateMixin, TemplateView):
-    header_icon = "form"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {
-                "url": reverse("proposals_admin:calls")
-                if self.request.user.has_perm(MANAGE_CALL)
-                else "",
-                "label": _("Calls"),
-            },
-        ]
-
-
-class ReviewView(ProposalsAdminView):
+class ReviewView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "proposals/admin/review.html"
+    header_icon = "form"
 
     def dispatch(self, request, *args, **kwargs):
         self.review = get_object_or_404(selectors.reviews_with_context(), pk=kwargs["review_id"])
