@@ -14,7 +14,8 @@ from wagtail.models import Locale
 from home.languages import datetime_with_zone
 
 from ..call_editor import EmailPreviewPanel
-from ..permissions import email_logs_visible_to
+from ..roles import MANAGE_CALL
+from .hosts import hidden_call_ids
 
 
 class EmailKind(models.TextChoices):
@@ -220,8 +221,11 @@ class EmailStatus(models.TextChoices):
 
 class EmailLogQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The log entries ``user`` may read: none about a call they may not manage."""
-        return email_logs_visible_to(user, self)
+        """The log is for who manages calls: a message about a submission only for who
+        manages its call; the rest (reminders to reviewers) for all of them."""
+        if not user.has_perm(MANAGE_CALL):
+            return self.none()
+        return self.exclude(submission__call_id__in=hidden_call_ids(user))
 
 
 class EmailLog(models.Model):

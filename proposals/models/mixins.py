@@ -31,7 +31,7 @@ from ..call_editor import (
     QuestionInlinePanel,
     RubricInlinePanel,
 )
-from ..permissions import MANAGE_CALL
+from ..roles import MANAGE_CALL
 
 DEFAULT_TIME_ZONE = "Europe/London"
 
