@@ -329,7 +329,7 @@ class RankingScores:
             )
 
 
-def ranking_scores(*, call):
+def ranking_scores(*, call, criteria=None):
     """Scores for every reviewable submission of ``call`` from one read of its reviews'
     ids and means (no JSON, no submission rows): linear in the number of reviews.
     Reviewers are calibrated against everything they reviewed on the call, so filtering
@@ -354,7 +354,7 @@ def ranking_scores(*, call):
     return RankingScores(
         scores=scoring.score_submissions(finished),
         assigned=assigned,
-        criteria=call.get_criteria(),
+        criteria=call.get_criteria() if criteria is None else criteria,
     )
 
 
@@ -404,6 +404,7 @@ def ranking_page(
     page_number=1,
     per_page=100,
     paginator_class=Paginator,
+    criteria=None,
 ):
     """One page of the ranking of ``submissions`` (default: all the ranking lists, else
     that queryset, filtered and searched) sorted by ``ordering`` (see ranking_ordering)
@@ -411,9 +412,9 @@ def ranking_page(
     title, status and applicant name and every review's mean, sorted in memory; the
     page's criterion means come from the database for its rows only. Returns (page,
     criteria); the page's object_list holds scoring.RankedSubmission rows. Four queries
-    whatever the size."""
+    whatever the size (three given the call's ``criteria``)."""
     ordering = ranking_ordering(ordering)
-    ranked = ranking_scores(call=call)
+    ranked = ranking_scores(call=call, criteria=criteria)
     if submissions is None:
         submissions = ranking_submissions(call=call)
     fields = [f.attname for f in Submission._meta.concrete_fields if f.attname in RANKING_FIELDS]
@@ -519,9 +520,12 @@ def open_calls(*, locale_id, default_locale_id, now=None, limit=6):
             model.objects.live()
             .exclude(private)
             .filter(locale_id__in={locale_id, default_locale_id})
-            .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
             .filter(closes_at__gt=now)
         ):
+            # A call opening later is read too: is_open tells the page cache when it opens
+            # (and when an open one closes), so the home page changes at that moment.
+            if not page.is_open(now):
+                continue
             if page.translation_key not in by_key or page.locale_id == locale_id:
                 by_key[page.translation_key] = page
     return sorted(by_key.values(), key=lambda page: (page.closes_at, page.title))[:limit]

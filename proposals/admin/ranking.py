@@ -188,6 +188,7 @@ class RankingIndexView(SafeSpreadsheetExportMixin, IndexView):
             page_number=self.request.GET.get(self.page_kwarg, 1),
             per_page=page_size,
             paginator_class=self.paginator_class,
+            criteria=self.criteria,
         )
         return page.paginator, page, page.object_list, page.has_other_pages()
 

@@ -241,14 +241,12 @@ def test_accepted_proposal_becomes_a_draft_session_in_one_action(
     rejected = _submission(call_page, tictec, tictec.talk, status=SubmissionStatus.REJECTED)
     client.force_login(UserFactory(groups=["Programme team"]))
 
-    client.post(
-        f"/admin/calls/{call_page.pk}/ranking/",
-        {"host_action": "create_sessions", "submission": [submission.pk, rejected.pk]},
-    )
-    client.post(
-        f"/admin/calls/{call_page.pk}/ranking/",
-        {"host_action": "create_sessions", "submission": [submission.pk]},
-    )
+    action = "/admin/bulk/proposals/submission/call-action/?name=create_sessions"
+    confirm = client.get(f"{action}&id={submission.pk}&id={rejected.pk}")
+    assert not SessionPage.objects.exists()  # nothing until confirmed
+    assert "Create draft sessions from accepted proposals" in confirm.content.decode()
+    client.post(f"{action}&id={submission.pk}&id={rejected.pk}")
+    client.post(f"{action}&id={submission.pk}")
 
     session = SessionPage.objects.get()
     assert session.live is False

@@ -225,16 +225,16 @@ def test_ranking_page_shows_scores_and_bulk_decisions_then_outcome_emails(
         )
     client.force_login(programme)
 
-    page = client.get(f"/admin/calls/{call.pk}/ranking/?ordering=mean")
+    page = client.get(f"/admin/calls/{call.pk}/ranking/?ordering=-mean")
     rows = page.context["rows"]
-    client.post(
-        f"/admin/calls/{call.pk}/ranking/", {"decision": "accept", "submission": [strong.pk]}
-    )
-    client.post(f"/admin/calls/{call.pk}/ranking/", {"decision": "reject", "submission": [weak.pk]})
-    preview = client.get(f"/admin/calls/{call.pk}/outcomes/").content.decode()
+    bulk = "/admin/bulk/proposals/submission"
+    client.post(f"{bulk}/accept/?id={strong.pk}")
+    client.post(f"{bulk}/reject/?id={weak.pk}")
+    chosen = f"{bulk}/send-outcome-emails/?id={strong.pk}&id={weak.pk}"
+    preview = client.get(chosen).content.decode()
     with on_commit(execute=True):
-        client.post(f"/admin/calls/{call.pk}/outcomes/")
-        client.post(f"/admin/calls/{call.pk}/outcomes/")  # a second click sends nothing more
+        client.post(chosen)
+        client.post(chosen)  # a second click sends nothing more
 
     assert [(r.submission.title, r.mean, r.review_count, r.calibrated) for r in rows] == [
         ("Strong", 4.5, 2, 1.0),
@@ -283,7 +283,7 @@ def test_ranking_export_csv_is_programme_only_and_logged(client, call, reviewers
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert refused.status_code in (302, 403)
     assert lines[0].startswith(
-        "ID,Title,Status,Applicant,Email,Reviews,Assigned,Weighted mean,Spread,Calibrated (z),Alignment"
+        "ID,Title,Status,Applicant,Email,Reviews,Assigned,Weighted mean,Spread,Calibrated,Alignment"
     )
     assert lines[1].startswith(f"{submission.pk},'=HYPERLINK(evil),Submitted,")
     assert xlsx.content[:2] == b"PK"
