@@ -1,6 +1,8 @@
-"""Admin for tickets: ticket types per conference, registrations (filter, export, cancel).
+"""Admin for tickets: ticket types per conference, registrations (search, filter,
+export, cancel).
 
-Imported by one line in conference/wagtail_hooks.py.
+Imported by one line in conference/wagtail_hooks.py (Wagtail reads only an app's own
+wagtail_hooks module).
 """
 
 from django.contrib import messages
@@ -11,7 +13,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -19,7 +23,7 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from conference.models import Registration, TicketType
+from conference.models import ConferencePage, Registration, TicketType
 from conference.tickets.services import cancel
 from home import payments
 from home.spreadsheets import SafeSpreadsheetExportMixin
@@ -40,6 +44,27 @@ register_permission_policy(Registration, RegistrationPermissionPolicy(Registrati
 
 def _cancel_url_name():
     return "registration:cancel"
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    conference = ModelChoiceFilter(
+        label=gettext_lazy("Conference"),
+        field_name="ticket_type__conference",
+        queryset=ConferencePage.objects.filter(
+            pk__in=TicketType.objects.values("conference")
+        ).order_by("-start_date"),
+    )
+    ticket_type = ModelChoiceFilter(
+        label=gettext_lazy("Ticket type"),
+        queryset=TicketType.objects.select_related("conference").order_by("conference", "name"),
+    )
+    status = ChoiceFilter(label=gettext_lazy("Status"), choices=Registration.Status.choices)
+    pricing = ChoiceFilter(label=gettext_lazy("Price band"), choices=Registration.Pricing.choices)
+    created_at = DateFromToRangeFilter(label=gettext_lazy("Started"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Registration
+        fields = ["conference", "ticket_type", "status", "pricing", "created_at"]
 
 
 class RegistrationIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
@@ -166,7 +191,7 @@ class RegistrationViewSet(ModelViewSet):
         "amount",
         DateColumn("created_at", label=gettext_lazy("Started")),
     ]
-    list_filter = ["ticket_type__conference", "ticket_type", "status", "pricing"]
+    filterset_class = RegistrationFilterSet
     list_export = [
         "reference",
         "name",
