@@ -24,6 +24,8 @@ from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
 from home.spreadsheets import SafeSpreadsheetExportMixin, safe_cell
 from home.uploads import refused_uploads
 from proposals import services
+from proposals.admin.email_log import email_log_viewset
+from proposals.admin.submissions import submission_viewset
 from proposals.factories import (
     MINIMAL_PDF,
     CallPageFactory,
@@ -37,7 +39,6 @@ from proposals.factories import (
 from proposals.forms import WordLimitValidator
 from proposals.models import Submission, SubmissionFile, SubmissionStatus
 from proposals.uploads import display_name
-from proposals.wagtail_hooks import email_log_viewset, submission_viewset
 
 pytestmark = pytest.mark.django_db
 
