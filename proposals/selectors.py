@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import (
     Avg,
-    Count,
     ExpressionWrapper,
     F,
     FloatField,
@@ -110,21 +109,6 @@ def criteria_in_language(*, call, language):
 
 def submission_with_answers():
     return Submission.objects.select_related("call", "applicant")
-
-
-def reviewer_queue(*, user):
-    """A reviewer's assignments with their submissions and calls, plus progress per call."""
-    reviews = list(
-        Review.objects.filter(reviewer_id=user.pk, conflict_declared=False)
-        .filter(submission__status__in=REVIEWABLE_STATUSES)
-        .select_related("submission", "submission__call")
-        .order_by("submitted_at", "submission__call__title", "submission__pk")
-    )
-    progress = {}
-    for review in reviews:
-        done, total = progress.get(review.submission.call, (0, 0))
-        progress[review.submission.call] = (done + (1 if review.submitted_at else 0), total + 1)
-    return reviews, progress
 
 
 def reviews_with_context():
@@ -462,37 +446,6 @@ def sort_rows(rows, ordering):
     else:
         ordered = sorted(rows, key=SCORE_SORT_KEYS[key])  # a row has the scores' names
     return list(reversed(ordered)) if ordering.startswith("-") else ordered
-
-
-def call_overview(*, calls):
-    """Per call: submissions by status and review progress (2 queries)."""
-    ids = [c.pk for c in calls]
-    by_status = {}
-    for call_id, status, n in (
-        Submission.objects.filter(call_id__in=ids)
-        .values_list("call_id", "status")
-        .annotate(n=Count("pk"))
-    ):
-        by_status.setdefault(call_id, {})[status] = n
-    progress = {
-        row["submission__call_id"]: row
-        for row in Review.objects.filter(submission__call_id__in=ids, conflict_declared=False)
-        .values("submission__call_id")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(submitted_at__isnull=False)))
-    }
-    return [
-        {
-            "call": call,
-            "by_status": by_status.get(call.pk, {}),
-            "total": sum(
-                n for st, n in by_status.get(call.pk, {}).items() if st != SubmissionStatus.DRAFT
-            ),
-            "drafts": by_status.get(call.pk, {}).get(SubmissionStatus.DRAFT, 0),
-            "reviews_done": progress.get(call.pk, {}).get("done", 0),
-            "reviews_total": progress.get(call.pk, {}).get("total", 0),
-        }
-        for call in calls
-    ]
 
 
 def past_retention(*, cutoff):
