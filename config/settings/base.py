@@ -187,6 +187,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", 
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_ADAPTER = "home.accounts.AccountAdapter"
 ACCOUNT_FORMS = {"change_password": "home.accounts.ChangePasswordForm"}
+# Sign-up asks for a name too (emails greet people by it).
+ACCOUNT_SIGNUP_FORM_CLASS = "home.signup.SignupForm"
 # Following the emailed link signs the person in (in the browser they signed up in) and
 # returns them to the page they started from (the `next` kept through sign-up).
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True

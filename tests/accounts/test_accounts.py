@@ -25,7 +25,7 @@ def signed_in_user_id(client):
 def test_sign_up_sends_a_verification_email_whose_link_verifies_the_address(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "Noor@Example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {"name": "Noor", "email": "Noor@Example.org", "password1": PASSWORD, "password2": PASSWORD},
     )
 
     assert response.status_code == 302
@@ -123,7 +123,12 @@ def test_repeated_failed_sign_ins_are_refused_with_a_clear_message(client, make_
 def test_a_sign_up_error_keeps_what_was_typed_and_shows_the_error_by_the_field(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "noor@example.org", "password1": PASSWORD, "password2": "something else"},
+        {
+            "name": "Noor",
+            "email": "noor@example.org",
+            "password1": PASSWORD,
+            "password2": "something else",
+        },
     )
     html = response.content.decode()
 

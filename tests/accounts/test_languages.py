@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def sign_up(client, email, *, next_url=None):
     url = "/accounts/signup/" + (f"?next={next_url}" if next_url else "")
-    data = {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+    data = {"name": "Léa", "email": email, "password1": PASSWORD, "password2": PASSWORD}
     if next_url:
         data["next"] = next_url
     return client.post(url, data)

@@ -38,6 +38,7 @@ def test_confirming_the_email_signs_the_person_in_and_returns_them_to_the_call(c
     response = client.post(
         signup_url,
         {
+            "name": "Noor",
             "email": "noor@example.org",
             "password1": PASSWORD,
             "password2": PASSWORD,
@@ -66,6 +67,7 @@ def test_a_link_opened_in_another_browser_returns_to_the_call_to_sign_in(client,
     client.post(
         f"/accounts/signup/?next={call.url}",
         {
+            "name": "Noor",
             "email": "noor@example.org",
             "password1": PASSWORD,
             "password2": PASSWORD,

@@ -24,6 +24,7 @@ def test_sign_up_verify_sign_out_and_sign_in(home_page, browser_page, assert_acc
     assert_accessible(page)
 
     # A mistake: the person sees what is wrong, next to the field, and keeps what they typed.
+    page.get_by_label("Your name").fill("Noor Hassan")
     page.get_by_label("Email").fill("noor@example.org")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill("not the same passphrase")

@@ -167,6 +167,7 @@ def test_a_visitor_browses_signs_up_and_applies_in_their_language(
     expect(page.get_by_role("heading", level=1)).to_have_text(_t(language, "Create an account"))
     _check(page, language, assert_accessible, leaks)
     email = f"lea-{language}@example.org"
+    page.get_by_label(_t(language, "Your name")).fill("Léa")
     page.get_by_label(_t(language, "Email")).fill(email)
     page.get_by_label(_t(language, "Password"), exact=True).fill(PASSWORD)
     page.get_by_label(_t(language, "Password (again)")).fill(PASSWORD)
