@@ -62,6 +62,8 @@ from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "page-cache:generation"
 KEY_PREFIX = "page-cache:page"
+DATA_KEY_PREFIX = "page-cache:data"
+_MISSING = object()
 # Vary values a stored page may carry: the language is in the key already, and a request
 # with no cookie of its own sees what every such request sees (SessionMiddleware says
 # Vary: Cookie as soon as anything looks at the empty session, e.g. for messages).
@@ -107,6 +109,29 @@ def purge():
     Runs once the surrounding transaction has committed, so no request can render the old
     content and store it under the new generation."""
     transaction.on_commit(lambda: _cache().set(GENERATION_KEY, _new_generation(), timeout=None))
+
+
+def remember(name, compute, *, timeout=None):
+    """``compute()``, kept in the cache for the current generation: for what every page
+    reads and only a publish can change (site settings, the navigation, a conference's
+    rooms and days), so a page rendered afresh does not query it again. ``name`` says
+    what it is and for whom (a site, a language); the value must pickle. ``timeout``
+    (seconds): for what also changes with the clock. Computed every time when the page
+    cache is off (as in tests), since purges come with it."""
+    if not is_enabled():
+        return compute()
+    cache = _cache()
+    digest = hashlib.sha256(repr(name).encode()).hexdigest()
+    key = f"{DATA_KEY_PREFIX}:{current_generation()}:{digest}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout if timeout is not None else _data_timeout())
+    return value
+
+
+def _data_timeout():
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 3600)
 
 
 # What a page says about itself while it renders ---------------------------------------
@@ -248,7 +273,7 @@ class PageCacheMiddleware:
             generation = current_generation()
             key = cache_key(request, generation=generation, language=language)
             stored = _cache().get(key)
-            if stored is not None:
+            if stored is not None and not self._expired(stored):
                 return _conditional(request, self._rebuild(stored))
         token = _valid_until.set(None)
         try:
@@ -269,12 +294,26 @@ class PageCacheMiddleware:
         ).items():
             response[header] = value
         patch_vary_headers(response, ["Cookie"])
-        _cache().set(key, (response.status_code, list(response.items()), response.content), timeout)
+        until = _valid_until.get()
+        stored = (
+            response.status_code,
+            list(response.items()),
+            response.content,
+            until.timestamp() if until is not None else None,
+        )
+        _cache().set(key, stored, timeout)
         return _conditional(request, response)
 
     @staticmethod
+    def _expired(stored):
+        """Past the moment the page said it changes: the cache's own timeout drops it then
+        too, but by the cache server's clock, to the second."""
+        until = stored[3]
+        return until is not None and timezone.now().timestamp() >= until
+
+    @staticmethod
     def _rebuild(stored):
-        status, headers, content = stored
+        status, headers, content, _until = stored
         response = HttpResponse(content, status=status)
         for header, value in headers:
             response[header] = value

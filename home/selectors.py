@@ -127,6 +127,8 @@ def navigation_items(*, navigation, locale_id, current_page=None, request=None):
                 # An editor's label is in the source language: a translation shows its own title.
                 "label": (item.label if target.pk == item.page_id else "") or target.title,
                 "url": url,
+                "pk": target.pk,
+                "path": target.path,
                 "is_current": is_current,
                 "in_section": in_section and not is_current,
             }

@@ -6,9 +6,21 @@ from collections import defaultdict
 from itertools import groupby
 from urllib.parse import urlencode
 
-from django.db.models import F
-from django.utils import timezone
+from django.db.models import F, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from conference.models import (
+    ConferencePage,
+    ProgrammePage,
+    SessionPage,
+    SessionSpeaker,
+    SpeakerIndexPage,
+    SpeakerPage,
+)
+from home import page_cache
 
 
 @dataclasses.dataclass
@@ -34,9 +46,23 @@ class Taxonomies:
 
 def conference_for(page):
     """The ConferencePage above ``page`` (a programme or session)."""
-    from conference.models import ConferencePage
-
     return ConferencePage.objects.ancestor_of(page, inclusive=True).get()
+
+
+def conference_and_taxonomies(page):
+    """The conference above ``page`` and its days, rooms, formats, themes and approaches:
+    six queries the first time, then none until the next publish (they change only when
+    the conference is published), so the programme, its exports and the now-and-next
+    view read them from the cache."""
+    return page_cache.remember(
+        ("conference-taxonomies", page.path),
+        lambda: _conference_and_taxonomies(page),
+    )
+
+
+def _conference_and_taxonomies(page):
+    conference = conference_for(page)
+    return conference, Taxonomies.for_conference(conference)
 
 
 def localized_pages(pages, *, locale_id):
@@ -60,8 +86,6 @@ def localized_pages(pages, *, locale_id):
 
 
 def conference_index(*, index_page):
-    from conference.models import ConferencePage
-
     conferences = list(
         ConferencePage.objects.live().public().child_of(index_page).order_by("-start_date")
     )
@@ -90,8 +114,6 @@ class ProgrammeFilters:
 
     @classmethod
     def from_query(cls, query, taxonomies, *, starred=None):
-        from conference.models import SessionPage
-
         allowed = {
             "theme": {theme.slug: theme.name for theme in taxonomies.themes},
             "format": {fmt.slug: fmt.name for fmt in taxonomies.formats},
@@ -117,8 +139,6 @@ class ProgrammeFilters:
         return self.values.get(field, ("", ""))[0]
 
     def apply(self, sessions):
-        from conference.models import SessionPage
-
         if "theme" in self.values:
             sessions = sessions.filter(themes__slug=self.selected("theme"))
         if "format" in self.values:
@@ -127,8 +147,6 @@ class ProgrammeFilters:
             sessions = sessions.filter(approach__slug=self.selected("approach"))
         if "room" in self.values:
             # Keynotes, plenaries and breaks happen in every room.
-            from django.db.models import Q
-
             sessions = sessions.filter(
                 Q(room__slug=self.selected("room")) | ~Q(session_format__kind="session")
             )
@@ -193,8 +211,6 @@ def names_in_active_language(*, rows):
     """{translation_key: name} of the same taxonomy rows (themes, formats, approaches) in
     the visitor's language, where the conference is translated: a form built on the
     English conference's rows labels its choices with these. One query."""
-    from wagtail.models import Locale
-
     locale = Locale.get_active()
     return dict(
         rows.model.objects.filter(
@@ -206,8 +222,6 @@ def names_in_active_language(*, rows):
 def programme_sessions(*, programme):
     """Live sessions of a programme, in time order. Formats, rooms, days, themes and
     speakers are attached by ``attach_details`` from rows already loaded."""
-    from conference.models import SessionPage
-
     # Not .public(), which loads every privacy restriction on the site first: whoever sees
     # the programme passed its own (and its ancestors') restrictions, so only a session's
     # own restriction can hide it, and that is a join.
@@ -241,8 +255,6 @@ def attach_details(sessions, taxonomies, *, locale_id):
     sessions. A session not yet translated (an alias of the English one) still points at
     the English conference's rows: one more query per kind of row maps them to this
     conference's by translation key."""
-    from conference.models import SessionPage, SessionSpeaker
-
     by_id = {
         "session_format": {row.pk: row for row in taxonomies.formats},
         "room": {row.pk: row for row in taxonomies.rooms},
@@ -294,8 +306,6 @@ def _rows_of_other_languages(sessions, field, rows):
     """{pk: this conference's row} for the ``field`` rows sessions point at that are not
     this conference's (another language's), matched by translation key. No query when
     every session points at this conference's rows."""
-    from conference.models import SessionPage
-
     foreign = {getattr(session, f"{field}_id") for session in sessions} - set(rows) - {None}
     if not foreign:
         return {}
@@ -311,8 +321,6 @@ def _rows_of_other_languages(sessions, field, rows):
 def localize_speaker_refs(refs, *, locale_id):
     """Speakers linked from a translated session may still be the source-language pages:
     swap in their live translations. No query when every speaker is already local."""
-    from conference.models import SpeakerPage
-
     foreign = {ref.translation_key: ref for ref in refs if ref.locale_id != locale_id}
     if not foreign:
         return {}
@@ -326,29 +334,86 @@ def localize_speaker_refs(refs, *, locale_id):
 
 
 def attach_labels(sessions):
-    """Times as “09:30” and the speakers' names, worked out once per session rather than
-    through template filters (the programme's rendering time is dominated by them)."""
+    """What a session's card shows, worked out once per session in Python rather than by
+    template tags and filters (rendering 150 cards dominates the programme's time): times
+    as “09:30”, the speakers' names, whether and how it is followed online, the language
+    of a title not translated yet (for ``lang``), and whether it is a break (no star)."""
+    language = translation.get_language()
+    attendance_labels = {
+        SessionPage.Attendance.REMOTE: gettext("Online"),
+        SessionPage.Attendance.HYBRID: gettext("In person and online"),
+    }
     for session in sessions:
         if session.start_time:
             session.start_label = session.start_time.strftime("%H:%M")
             session.end_label = session.end_time.strftime("%H:%M")
         session.speaker_names = ", ".join(speaker.title for speaker in session.speaker_list)
+        session.attendance_label = attendance_labels.get(session.attendance, "")
+        source = getattr(session, "source_language", None)
+        session.title_language = source if source and source != language else ""
+        session.is_break = session.session_format_id is not None and (
+            session.session_format.kind == "break"
+        )
     return sessions
+
+
+class SessionCard(dict):
+    """What a session's card shows, as plain values: a template reads each with one dict
+    lookup (a model attribute costs it several tries); Python code reads attributes."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def session_card(session):
+    """The :class:`SessionCard` of a session that went through attach_details and
+    attach_labels and was given its ``room_label``."""
+    return SessionCard(
+        {
+            "translation_key": session.translation_key,
+            "slug": session.slug,
+            "title": session.title,
+            "title_language": session.title_language,
+            "kind": session.session_format.kind if session.session_format_id else "",
+            "format_name": session.session_format.name if session.session_format_id else "",
+            "start_label": getattr(session, "start_label", ""),
+            "end_label": getattr(session, "end_label", ""),
+            "room_label": session.room_label,
+            "attendance_label": session.attendance_label,
+            "themes": [theme.name for theme in session.theme_list],
+            "speaker_names": session.speaker_names,
+            "is_break": session.is_break,
+            "is_starred": getattr(session, "is_starred", False),
+            "has_materials": session.has_materials,
+            "slides_url": session.slides_url,
+            "video_url": session.video_url,
+            "notes": bool(session.notes),
+        }
+    )
+
+
+@dataclasses.dataclass
+class ScheduleCell:
+    """A cell of the programme table: the sessions in one room at one time (``colspan``
+    above 1 for keynotes, plenaries and breaks, which happen in every room)."""
+
+    sessions: list
+    colspan: int = 1
 
 
 @dataclasses.dataclass
 class ScheduleRow:
-    time: datetime.time
-    spanning: list
-    cells: list  # one list of sessions per column room
+    """A row of the programme table: a start time and a cell per room in use that day, or
+    one cell across them all (``all_rooms``)."""
 
-    @property
-    def time_label(self):
-        return self.time.strftime("%H:%M")
-
-    @property
-    def has_room_sessions(self):
-        return any(self.cells)
+    time_label: str
+    cells: list
+    all_rooms: bool = False
 
 
 @dataclasses.dataclass
@@ -356,6 +421,7 @@ class ScheduleDay:
     day: object
     rooms: list
     rows: list
+    anchor: str = ""
 
     @property
     def column_count(self):
@@ -363,10 +429,13 @@ class ScheduleDay:
 
 
 def build_schedule(sessions, taxonomies):
-    """Group scheduled sessions into one table per day: a row per start time, a column per
-    room in use that day; keynotes, plenaries and breaks span every column."""
+    """Group scheduled sessions into one table per day: a row per start time and a column
+    per room in use that day; keynotes, plenaries and breaks at that time get a row of
+    their own before it, one cell across every column. Cells hold each session's card
+    (:func:`session_card`)."""
     days = {day.pk: day for day in taxonomies.days}
     scheduled = [session for session in sessions if session.is_scheduled and session.day_id in days]
+    all_rooms_label = gettext("All rooms")
     schedule = []
     for day_id, day_sessions in groupby(scheduled, key=lambda session: session.day_id):
         day_sessions = list(day_sessions)
@@ -375,14 +444,31 @@ def build_schedule(sessions, taxonomies):
         column = {room.pk: index for index, room in enumerate(rooms)}
         rows = []
         for time, at_time in groupby(day_sessions, key=lambda session: session.start_time):
-            row = ScheduleRow(time=time, spanning=[], cells=[[] for _room in rooms])
+            time_label = time.strftime("%H:%M")
+            spanning, cells = [], [[] for _room in rooms]
             for session in at_time:
                 if session.spans_all_rooms or session.room_id not in column:
-                    row.spanning.append(session)
+                    session.room_label = all_rooms_label
+                    spanning.append(session)
                 else:
-                    row.cells[column[session.room_id]].append(session)
-            rows.append(row)
-        schedule.append(ScheduleDay(day=days[day_id], rooms=rooms, rows=rows))
+                    session.room_label = session.room.name
+                    cells[column[session.room_id]].append(session)
+            if spanning:
+                cell = ScheduleCell(
+                    sessions=[session_card(session) for session in spanning],
+                    colspan=max(len(rooms), 1),
+                )
+                rows.append(ScheduleRow(time_label=time_label, cells=[cell], all_rooms=True))
+            if any(cells):
+                row_cells = [
+                    ScheduleCell(sessions=[session_card(session) for session in cell])
+                    for cell in cells
+                ]
+                rows.append(ScheduleRow(time_label=time_label, cells=row_cells))
+        day = days[day_id]
+        schedule.append(
+            ScheduleDay(day=day, rooms=rooms, rows=rows, anchor=f"day-{day.date.isoformat()}")
+        )
     return schedule
 
 
@@ -390,10 +476,7 @@ def programme(*, programme, query, starred=None):
     """The programme table. ``starred``: the translation keys of the sessions the person
     starred, when kept on the server (None: their browser keeps them, nothing is starred
     in the page and its script applies the ``agenda`` filter)."""
-    from conference.models import SessionPage
-
-    conference = conference_for(programme)
-    taxonomies = Taxonomies.for_conference(conference)
+    conference, taxonomies = conference_and_taxonomies(programme)
     filters = ProgrammeFilters.from_query(query, taxonomies, starred=starred)
     sessions = list(filters.apply(programme_sessions(programme=programme)))
     attach_details(sessions, taxonomies, locale_id=programme.locale_id)
@@ -457,10 +540,9 @@ def now_and_next(*, programme, now=None, window=NOW_AND_NEXT_WINDOW):
     starting within ``window`` (a session starting exactly ``window`` later included).
     Before the conference, when it starts; after it, that it has ended. At most eleven
     queries, whatever the size of the programme."""
-    conference = conference_for(programme)
+    conference, taxonomies = conference_and_taxonomies(programme)
     local_now = (now or timezone.now()).astimezone(conference.tz)
     today = local_now.date()
-    taxonomies = Taxonomies.for_conference(conference)
     first_day = taxonomies.days[0] if taxonomies.days else None
     result = {
         "conference": conference,
@@ -486,6 +568,7 @@ def now_and_next(*, programme, now=None, window=NOW_AND_NEXT_WINDOW):
     )
     attach_details(sessions, taxonomies, locale_id=programme.locale_id)
     attach_labels(sessions)
+    all_rooms_label = gettext("All rooms")
     every_room = RoomNow(room=None, running=[], starting=[])
     rooms = {room.pk: RoomNow(room=room, running=[], starting=[]) for room in taxonomies.rooms}
     later = None
@@ -502,7 +585,8 @@ def now_and_next(*, programme, now=None, window=NOW_AND_NEXT_WINDOW):
         group = every_room
         if not session.spans_all_rooms and session.room_id in rooms:
             group = rooms[session.room_id]
-        (group.running if running else group.starting).append(session)
+        session.room_label = group.room.name if group.room else all_rooms_label
+        (group.running if running else group.starting).append(session_card(session))
     groups = [group for group in (every_room, *rooms.values()) if group.running or group.starting]
     return {**result, "state": "during", "rooms": groups, "later": later}
 
@@ -511,8 +595,6 @@ def now_and_next(*, programme, now=None, window=NOW_AND_NEXT_WINDOW):
 
 
 def session_detail(*, session):
-    from conference.models import SessionPage, SessionSpeaker
-
     conference = conference_for(session)
     # The served page comes from Wagtail's router without its foreign keys: one query
     # for all four instead of one each when the template reads them.
@@ -564,8 +646,6 @@ def session_detail(*, session):
 
 
 def speaker_index(*, index_page):
-    from conference.models import SpeakerPage
-
     return list(
         SpeakerPage.objects.live()
         .public()
@@ -579,8 +659,6 @@ def speaker_index(*, index_page):
 def speaker_sessions(*, speaker):
     """The speaker's live sessions in the speaker page's locale, grouped by conference
     (most recent first). Three queries."""
-    from conference.models import ConferencePage, SessionPage
-
     sessions = list(
         SessionPage.objects.live()
         .public()
@@ -614,8 +692,6 @@ def next_conference(*, locale_id, default_locale_id, now=None):
     """The conference the home page leads with: the next or current one by its dates (in
     its own time zone), else the latest past one; in ``locale_id`` where translated.
     Returns (conference, its live children by type) or (None, {})."""
-    from conference.models import ConferencePage
-
     conferences = list(
         ConferencePage.objects.live()
         .public()
@@ -638,6 +714,16 @@ def next_conference(*, locale_id, default_locale_id, now=None):
     return conference, children
 
 
+def current_programme(*, language_code):
+    """The programme of the conference the home page leads with (on now or next, else the
+    latest), in that language where translated; None when there is none."""
+    locale = Locale.objects.filter(language_code=language_code).first() or Locale.get_default()
+    _conference, children = next_conference(
+        locale_id=locale.pk, default_locale_id=Locale.get_default().pk
+    )
+    return children.get("programmepage")
+
+
 # Offline copies --------------------------------------------------------------------
 
 
@@ -645,8 +731,6 @@ def offline_page_paths(*, request):
     """The URL paths under which a phone keeps the pages it visits for offline use: every
     live public programme (its sessions, now and next, the agenda) and speaker index (its
     speakers), in every language. Four queries."""
-    from conference.models import ProgrammePage, SpeakerIndexPage
-
     pages = [
         *ProgrammePage.objects.live().public(),
         *SpeakerIndexPage.objects.live().public(),

@@ -2,7 +2,9 @@
 
 from urllib.parse import urlsplit
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -25,9 +27,24 @@ def programme(request, *, programme):
     context["agenda"] = agenda
     # Session links are built from the programme's URL: one reverse, not one per session.
     context["programme_url"] = programme.get_url(request)
+    # Where each star button brings the person back to (the same for every card).
+    context["star_next"] = request.get_full_path()
     context["breadcrumbs"] = [context["conference"]]
     response = TemplateResponse(request, programme.get_template(request), context)
     return mark_personal(response) if agenda.personal else response
+
+
+def my_agenda(request):
+    """The header's “My agenda” link, the same on every page (so pages stay cacheable):
+    to the agenda of the conference on now or next, in the language of the page the link
+    was on (``?language=``, else the visitor's)."""
+    language = request.GET.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language()
+    programme = selectors.current_programme(language_code=language)
+    if programme is None:
+        raise Http404
+    return redirect(programme.get_url(request) + programme.reverse_subpage("agenda"))
 
 
 def session_detail(request, *, session):
@@ -38,8 +55,7 @@ def session_detail(request, *, session):
 
 
 def _export_data(request, programme):
-    conference = selectors.conference_for(programme)
-    taxonomies = selectors.Taxonomies.for_conference(conference)
+    conference, taxonomies = selectors.conference_and_taxonomies(programme)
     sessions = list(selectors.programme_sessions(programme=programme))
     selectors.attach_details(sessions, taxonomies, locale_id=programme.locale_id)
     return conference, taxonomies, sessions
@@ -98,8 +114,7 @@ def programme_frab_json(request, *, programme):
 
 
 def session_ics(request, *, session):
-    conference = selectors.conference_for(session)
-    taxonomies = selectors.Taxonomies.for_conference(conference)
+    conference, taxonomies = selectors.conference_and_taxonomies(session)
     selectors.attach_details([session], taxonomies, locale_id=session.locale_id)
     content = exports.calendar_for_sessions(
         conference=conference,

@@ -3,10 +3,35 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
+from wagtail.models import Locale, Site
 
-from home import languages, localization, seo
+from home import languages, localization, page_cache, selectors, seo
+from home.models import NavigationSettings, SiteSettings
 
 register = template.Library()
+
+
+def _site_id(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.pk if site is not None else None
+
+
+def _version_urls(page, request):
+    """{language code: URL of the page's version there}, kept for the cache generation."""
+
+    def compute():
+        versions = localization.versions_by_language(page)
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            version = versions.get(code)
+            if version is not None:
+                urls[code] = version.get_url(request=request)
+            else:  # not even the home page exists there yet: the site's root in it
+                with translation.override(code):
+                    urls[code] = reverse("wagtail_serve", args=[""])
+        return urls
+
+    return page_cache.remember(("language-versions", _site_id(request), page.pk), compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -15,23 +40,30 @@ def language_links(context):
     (translation or alias; where the page has none, its nearest ancestor's). Elsewhere: a
     link to the same address in that language where the address has one (/fr/search/),
     else no link: the switcher then posts to Django's set_language with ``next``, which
-    changes the language of unprefixed pages (/accounts/...) through its cookie."""
+    changes the language of unprefixed pages (/accounts/...) through its cookie.
+
+    Worked out once per request (the <head> and the switcher both show them)."""
     request = context.get("request")
     page = context.get("page")
+    is_page = page is not None and getattr(page, "locale_id", None)
+    memo_key = (page.pk if is_page else None, translation.get_language())
+    memo = getattr(request, "_language_links", None)
+    if memo is not None and memo[0] == memo_key:
+        return memo[1]
+    links = _language_links(request, page if is_page else None)
+    if request is not None:
+        request._language_links = (memo_key, links)
+    return links
+
+
+def _language_links(request, page):
     current = translation.get_language()
     path = request.get_full_path() if request else "/"
-    versions = {}
-    if page is not None and getattr(page, "locale_id", None):
-        versions = localization.versions_by_language(page)
+    version_urls = _version_urls(page, request) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
-        if page is not None and getattr(page, "locale_id", None):
-            version = versions.get(code)
-            if version is not None:
-                url = version.get_url(request=request)
-            else:  # not even the home page exists there yet: the site's root in it
-                with translation.override(code):
-                    url = reverse("wagtail_serve", args=[""])
+        if page is not None:
+            url = version_urls[code]
         else:
             url = translate_url(path, code)
             if url == path and code != current:
@@ -78,40 +110,71 @@ def content_language(context):
 
 def _locale_id(context):
     """The language of the page being shown (no query), else of the request."""
-    from wagtail.models import Locale
-
     page = context.get("page")
     if getattr(page, "locale_id", None):
         return page.locale_id
     return Locale.get_active().pk
 
 
+def _chrome_for(request, locale_id):
+    """What every page's header and footer show that only editors change: the site
+    settings, the main navigation's links (in the language), the news feed's address."""
+    site_settings = SiteSettings.for_request(request)
+    navigation = selectors.navigation_items(
+        navigation=NavigationSettings.for_request(request), locale_id=locale_id, request=request
+    )
+    index = selectors.news_index(locale_id=locale_id)
+    return {
+        "settings": site_settings,
+        "navigation": navigation,
+        "feed_url": index.get_url(request=request) + "feed/" if index is not None else "",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """The header's and footer's content for this request: computed once per site and
+    language, then kept until the next publish (the page cache's generation), so a page
+    rendered afresh runs no query for it. Also answers Wagtail's
+    ``settings.home.SiteSettings`` for the rest of the request."""
+    request = context.get("request")
+    if request is None:
+        return {"settings": None, "navigation": [], "feed_url": ""}
+    chrome = getattr(request, "_site_chrome", None)
+    if chrome is None:
+        page = context.get("page")
+        if getattr(page, "locale_id", None):
+            locale_key, locale_id = page.locale_id, lambda: page.locale_id
+        else:
+            locale_key, locale_id = translation.get_language(), lambda: Locale.get_active().pk
+        chrome = page_cache.remember(
+            ("site-chrome", _site_id(request), locale_key),
+            lambda: _chrome_for(request, locale_id()),
+        )
+        request._site_chrome = chrome
+        chrome["settings"]._request = request
+        setattr(request, SiteSettings.get_cache_attr_name(), chrome["settings"])
+    return chrome
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """The editors' main navigation, in the current language, current link marked."""
-    from home import selectors
-    from home.models import NavigationSettings
-
-    request = context.get("request")
-    if request is None:
-        return []
-    return selectors.navigation_items(
-        navigation=NavigationSettings.for_request(request),
-        locale_id=_locale_id(context),
-        current_page=context.get("page"),
-        request=request,
-    )
+    current = context.get("page")
+    links = []
+    for link in site_chrome(context)["navigation"]:
+        is_current = current is not None and current.pk == link["pk"]
+        in_section = current is not None and current.path.startswith(link["path"])
+        links.append(
+            {**link, "is_current": is_current, "in_section": in_section and not is_current}
+        )
+    return links
 
 
 @register.simple_tag(takes_context=True)
 def news_feed_url(context):
     """The RSS feed of the news in the current language, or "" when there is no news."""
-    from home import selectors
-
-    index = selectors.news_index(locale_id=_locale_id(context))
-    if index is None:
-        return ""
-    return index.get_url(request=context.get("request")) + "feed/"
+    return site_chrome(context)["feed_url"]
 
 
 @register.simple_tag(takes_context=True)
@@ -123,8 +186,6 @@ def page_meta(context):
     request = context.get("request")
     page = context.get("page")
     if page is None and request is not None:
-        from wagtail.models import Site
-
         site = Site.find_for_request(request)
         described = site.root_page.specific if site else None
     else:
