@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache
+
 from ..blocks import EligibilityQuestionBlock
 
 
@@ -103,7 +105,11 @@ class OpportunityMixin(models.Model):
         # is an hour out across a daylight-saving change.
         now = (now or timezone.now()).astimezone(datetime.UTC)
         seconds = (self.closes_at.astimezone(datetime.UTC) - now).total_seconds()
-        return max(0, math.floor(seconds / 86400))
+        days = max(0, math.floor(seconds / 86400))
+        if days:
+            # "Closes in 3 days" becomes "2 days" then: a cached listing is dropped.
+            page_cache.valid_until(self.closes_at - datetime.timedelta(days=days))
+        return days
 
     @property
     def screens_eligibility(self):

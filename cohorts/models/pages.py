@@ -80,10 +80,12 @@ class OpportunityIndexPage(Page):
         context["listing"] = opportunity_listing(index_page=self, kind=request.GET.get("kind", ""))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        from ..views import never_stale
-
-        return never_stale(super().serve(request, *args, **kwargs))
+    # From the page cache (home/page_cache.py) for anonymous visitors, also filtered by
+    # kind: what is open, opening and closed is worked out from the clock, and each
+    # opportunity tells the cache when that changes (CallPageMixin.has_opened/has_closed,
+    # closes_in_days), so the index is dropped at that moment.
+    cache_public = True
+    cache_query_parameters = ("kind",)
 
 
 class CohortProgrammePage(OpportunityPage):

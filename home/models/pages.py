@@ -31,6 +31,10 @@ class HomePage(PathRoutingMixin, ChildrenNameTheirParentMixin, Page):
     # opportunities, donations, calls), so home names no other app.
     max_count_per_parent = 1
 
+    # From the page cache (home/page_cache.py) for anonymous visitors: the conference and
+    # the calls it shows by their dates tell the cache when that changes.
+    cache_public = True
+
     class Meta:
         verbose_name = _("home page")
 

@@ -25,6 +25,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache
+
 from ..call_editor import (
     CallPageForm,
     EmailInlinePanel,
@@ -277,10 +279,16 @@ class CallPageMixin(models.Model):
 
     def has_opened(self, now=None):
         now = now or timezone.now()
+        if self.opens_at is not None and self.opens_at > now:
+            # A page listing the call as "opening soon" is cached until it opens.
+            page_cache.valid_until(self.opens_at)
         return self.opens_at is None or self.opens_at <= now
 
     def has_closed(self, now=None):
         now = now or timezone.now()
+        if self.closes_at is not None and now <= self.closes_at:
+            # A page listing the call as open is cached until it closes.
+            page_cache.valid_until(self.closes_at)
         return self.closes_at is not None and now > self.closes_at
 
     def is_open(self, now=None):

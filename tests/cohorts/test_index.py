@@ -113,13 +113,6 @@ def test_unpublished_and_other_index_pages_opportunities_are_not_listed(
     assert listing.is_empty
 
 
-def test_the_index_is_never_cached(client, index_page):
-    response = client.get(index_page.url)
-
-    assert "no-cache" in response["Cache-Control"]
-    assert "max-age=0" in response["Cache-Control"]
-
-
 def test_index_queries_do_not_grow_with_opportunities(
     client, index_page, django_assert_max_num_queries
 ):
