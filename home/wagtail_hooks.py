@@ -3,13 +3,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from home import admin_views, page_cache
+from home import admin_views, page_cache, workflow_messages
 from home.donations.admin import donation_viewset
 
 
 @hooks.register("before_serve_page")
 def note_page_for_the_page_cache(page, request, serve_args, serve_kwargs):
     page_cache.mark_page(page, request, serve_args)
+
+
+@hooks.register("after_edit_page")
+def say_what_approval_did(request, page):
+    workflow_messages.say_what_approval_did(request, page)
 
 
 @hooks.register("register_admin_viewset")
