@@ -204,8 +204,23 @@ class EmailTemplate(models.Model):
                     code="invalid_template",
                     params={"problem": problem},
                 )
+        if not errors and self._another_default_exists():
+            # The database's constraint says so too, but a form that does not post
+            # ``call`` skips it and would fail on saving.
+            errors["kind"] = ValidationError(
+                _("There is already a default template of this kind in this language."),
+                code="unique_default",
+            )
         if errors:
             raise ValidationError(errors)
+
+    def _another_default_exists(self):
+        if self.call_id is not None or not self.kind or self.locale_id is None:
+            return False
+        others = EmailTemplate.objects.filter(
+            call__isnull=True, kind=self.kind, locale_id=self.locale_id
+        )
+        return others.exclude(pk=self.pk).exists() if self.pk else others.exists()
 
 
 class EmailStatus(models.TextChoices):

@@ -440,10 +440,10 @@ def test_staff_write_a_template_per_language_and_the_listing_says_which(client, 
     french = Locale.objects.get(language_code="fr")
     EmailTemplateFactory(call=call, kind=EmailKind.ACCEPTED)
 
+    # Here staff write the defaults for every call (a call's own are on its Emails tab).
     response = client.post(
         "/admin/proposals_email_templates/new/",
         {
-            "call": call.pk,
             "kind": EmailKind.ACCEPTED,
             "locale": french.pk,
             "subject": "Acceptée : {{ title }}",
@@ -453,7 +453,6 @@ def test_staff_write_a_template_per_language_and_the_listing_says_which(client, 
     again = client.post(
         "/admin/proposals_email_templates/new/",
         {
-            "call": call.pk,
             "kind": EmailKind.ACCEPTED,
             "locale": french.pk,
             "subject": "Encore",
@@ -465,7 +464,7 @@ def test_staff_write_a_template_per_language_and_the_listing_says_which(client, 
     assert response.status_code == 302
     assert EmailTemplate.objects.filter(locale=french).get().subject == "Acceptée : {{ title }}"
     assert again.status_code == 200
-    assert "already exists" in again.content.decode()
+    assert "already a default template of this kind in this language" in again.content.decode()
     assert "Encore" in again.content.decode()  # what was typed is kept
     assert "French" in listing and "English" in listing
 
