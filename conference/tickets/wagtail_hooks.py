@@ -68,6 +68,9 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 
 class RegistrationIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("ticket_type__conference")
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if _can_cancel(self.request.user, instance):
@@ -213,9 +216,6 @@ class RegistrationViewSet(ModelViewSet):
     export_filename = "registrations"
     search_fields = ["name", "email", "organisation"]
     form_fields = ["name", "email", "organisation", "accessibility_needs", "dietary_needs"]
-
-    def get_queryset(self, request):
-        return Registration.objects.select_related("ticket_type__conference")
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

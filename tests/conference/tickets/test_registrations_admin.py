@@ -133,3 +133,17 @@ def test_a_stranger_is_sent_to_log_in(client, registrations):
 
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_the_listing_reads_a_fixed_number_of_queries(
+    programme_client, registrations, django_assert_max_num_queries
+):
+    programme_client.get(INDEX)
+    with django_assert_max_num_queries(40) as small_queries:
+        small = programme_client.get(INDEX)
+    RegistrationFactory.create_batch(20, ticket_type=registrations["in_person"])
+    with django_assert_max_num_queries(len(small_queries.captured_queries)):
+        large = programme_client.get(INDEX)
+
+    assert len(small.context["object_list"]) == 3
+    assert (len(large.context["object_list"]), large.context["items_count"]) == (20, 23)

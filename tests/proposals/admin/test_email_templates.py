@@ -1,0 +1,72 @@
+"""The default email templates listing: search and filters by message and language; a
+call's own templates live on its page (not here); a second default of the same message
+and language is refused with a message, not a server error; Programme team only."""
+
+import pytest
+from wagtail.models import Locale
+
+from proposals.factories import EmailTemplateFactory
+from proposals.models import EmailKind, EmailTemplate
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATES = "/admin/proposals_email_templates/"
+
+
+def subjects(response):
+    return sorted(template.subject for template in response.context["object_list"])
+
+
+@pytest.fixture
+def templates(call):
+    french = Locale.objects.get(language_code="fr")
+    EmailTemplateFactory(kind=EmailKind.ACCEPTED, subject="Accepted: {{ title }}")
+    EmailTemplateFactory(kind=EmailKind.ACCEPTED, locale=french, subject="Acceptée : {{ title }}")
+    EmailTemplateFactory(kind=EmailKind.REJECTED, subject="About {{ title }}")
+    EmailTemplateFactory(call=call, kind=EmailKind.ACCEPTED, subject="This call's own")
+    return french
+
+
+def test_defaults_are_listed_searched_and_filtered(client, programme, templates):
+    client.force_login(programme)
+
+    assert subjects(client.get(TEMPLATES)) == [
+        "About {{ title }}",
+        "Accepted: {{ title }}",
+        "Acceptée : {{ title }}",
+    ]
+    assert subjects(client.get(TEMPLATES + "results/", {"q": "about"})) == ["About {{ title }}"]
+    assert subjects(client.get(TEMPLATES + "results/", {"kind": "accepted"})) == [
+        "Accepted: {{ title }}",
+        "Acceptée : {{ title }}",
+    ]
+    assert subjects(client.get(TEMPLATES + "results/", {"locale": templates.pk})) == [
+        "Acceptée : {{ title }}"
+    ]
+
+
+def test_a_second_default_for_the_same_message_and_language_is_refused_with_a_message(
+    client, programme, templates
+):
+    client.force_login(programme)
+    response = client.post(
+        TEMPLATES + "new/",
+        {
+            "kind": EmailKind.ACCEPTED,
+            "locale": templates.pk,
+            "subject": "Encore",
+            "body": "Encore",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "already a default template of this kind in this language" in response.content.decode()
+    assert EmailTemplate.objects.filter(subject="Encore").exists() is False
+
+
+def test_a_reviewer_is_refused(client, reviewer, templates):
+    client.force_login(reviewer)
+    response = client.get(TEMPLATES)
+
+    assert response.status_code == 302
+    assert "Accepted" not in response.content.decode()
