@@ -1,5 +1,6 @@
-"""Real wording for demo content, tests and factories, from the charity's own texts
-(seeds 000: FOI campaign support cohort; 001: board recruitment; 002: Action Lab #1)."""
+"""Real wording for the tests and factories, from the charity's own texts (seeds 000: FOI
+campaign support cohort; 001: board recruitment; 002: Action Lab #1). The demo site's
+copy of these texts is data: demo/content/40-opportunities.json."""
 
 # --- FOI campaign support cohort (seed 000) ----------------------------------------
 

@@ -1,4 +1,4 @@
-"""The light text markup of home/demo_content/*.txt, parsed into StreamField data.
+"""The light text markup of demo/texts/*.txt, parsed into StreamField data.
 
 A file starts with `key: value` lines (title, slug, date, introduction...), then a blank
 line and the body: paragraphs separated by blank lines, `## ` and `### ` headings,
@@ -17,14 +17,17 @@ import re
 from html import escape
 from pathlib import Path
 
-from home.factories import heading_block, quote_block, table_block, text_block
+TEXTS_DIR = Path(__file__).resolve().parent / "texts"
 
-CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
+
+def block(block_type, **value):
+    """One StreamField block as stored: ``block("text", text="<p>...</p>")``."""
+    return {"type": block_type, "value": value}
 
 
 def read(relative_path):
     """(front matter dict, StreamField data) of one demo content file."""
-    text = (CONTENT_DIR / relative_path).read_text(encoding="utf-8")
+    text = (TEXTS_DIR / relative_path).read_text(encoding="utf-8")
     head, _, body = text.partition("\n\n")
     meta = {}
     for line in head.splitlines():
@@ -67,7 +70,15 @@ def _table(lines):
         for line in lines[1:-1]
         if line.strip()
     ]
-    return table_block(caption=caption, rows=rows, header_row=True, header_column=True)
+    table = {
+        "table_caption": caption,
+        "first_row_is_table_header": True,
+        "first_col_is_header": True,
+        "data": rows,
+        "cell": [],
+        "mergedCells": [],
+    }
+    return block("table", table=table)
 
 
 def parse_body(body):
@@ -75,7 +86,7 @@ def parse_body(body):
 
     def flush_text():
         if html:
-            blocks.append(text_block("".join(html)))
+            blocks.append(block("text", text="".join(html)))
             html.clear()
 
     for lines in _chunks(body):
@@ -83,7 +94,7 @@ def parse_body(body):
         if first.startswith("### ") or first.startswith("## "):
             flush_text()
             level = "h3" if first.startswith("### ") else "h2"
-            blocks.append(heading_block(first.lstrip("#").strip(), level))
+            blocks.append(block("heading", text=first.lstrip("#").strip(), level=level))
             rest = lines[1:]
             if rest:
                 html.append(f"<p>{escape(' '.join(rest))}</p>")
@@ -95,7 +106,9 @@ def parse_body(body):
             attribution = ""
             if lines[-1].startswith("— "):
                 attribution = lines.pop()[2:].strip()
-            blocks.append(quote_block(" ".join(line[2:] for line in lines), attribution))
+            blocks.append(
+                block("quote", quote=" ".join(line[2:] for line in lines), attribution=attribution)
+            )
         elif all(re.match(r"^\s*- ", line) for line in lines):
             html.append(_list_html(lines, "ul"))
         elif all(re.match(r"^\s*\d+\. ", line) for line in lines):
@@ -104,3 +117,21 @@ def parse_body(body):
             html.append(f"<p>{escape(' '.join(line.strip() for line in lines))}</p>")
     flush_text()
     return blocks
+
+
+def page_fields(relative_path, body_before=()):
+    """(page fields, topics) from one seed text: its front matter (title, slug, date,
+    author, introduction as a paragraph) and its body after ``body_before`` blocks. A body
+    that opens with the introduction's paragraph loses it (the page shows it above)."""
+    meta, body = read(relative_path)
+    introduction = f"<p>{escape(meta['introduction'])}</p>"
+    if body and body[0]["type"] == "text" and body[0]["value"]["text"].startswith(introduction):
+        rest = body[0]["value"]["text"][len(introduction) :]
+        body = ([block("text", text=rest)] if rest else []) + body[1:]
+    fields = {"title": meta["title"], "introduction": introduction, "body": [*body_before, *body]}
+    fields["slug"] = meta.get("slug") or Path(relative_path).stem
+    for name in ("date", "author"):
+        if name in meta:
+            fields[name] = meta[name]
+    topics = [topic.strip() for topic in meta.get("topics", "").split(",") if topic.strip()]
+    return fields, topics

@@ -11,6 +11,8 @@ def _same_day_sessions(*, session):
     others = SessionPage.objects.filter(day_id=session.day_id, start_time__isnull=False)
     if session.pk:
         others = others.exclude(pk=session.pk)
+    # The session's own translations and aliases share its day: they are not other sessions.
+    others = others.exclude(translation_key=session.translation_key)
     return others.select_related("session_format", "room", "day").order_by("start_time", "pk")
 
 
@@ -72,6 +74,7 @@ def find_speaker_conflicts(*, session):
             session__start_time__isnull=False,
         )
         .exclude(session_id=session.pk)
+        .exclude(session__translation_key=session.translation_key)
         .select_related("speaker", "session__session_format", "session__day")
         .order_by("session__start_time", "sort_order")
     )

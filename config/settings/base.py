@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "conference",
     "proposals",
     "cohorts",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -348,19 +349,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Demo content: each app that has demo content lists its loader here, in order.
-DEMO_CONTENT_LOADERS = [
-    "home.demo.load",
-    "conference.demo.load",
-    "conference.demo_call.load",
-    "conference.demo_tickets.load",
-    "proposals.demo.load",
-    "cohorts.demo.load",
-    "home.demo_donations.load",
-    "home.demo_translations.load",
-    # Last: links the conference, opportunities and donations from the main navigation.
-    "home.demo.link_other_apps",
-]
 
 LOGGING = {
     "version": 1,

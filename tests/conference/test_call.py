@@ -291,33 +291,6 @@ def test_ranking_runs_a_fixed_number_of_queries(call_page, tictec, django_assert
     assert len(rows) == 15
 
 
-def test_demo_call_loads_twice_without_duplicates(home_page):
-    from conference import demo, demo_call
-    from home import demo as home_demo
-
-    home_demo.ensure_users()
-    demo.load()
-    demo_call.load()
-    counts = (
-        Submission.objects.count(),
-        SessionProposal.objects.count(),
-        CallForProposalsPage.objects.count(),
-    )
-    demo_call.load()
-
-    assert (
-        Submission.objects.count(),
-        SessionProposal.objects.count(),
-        CallForProposalsPage.objects.count(),
-    ) == counts
-    assert counts == (41, 41, 1)
-    call = CallForProposalsPage.objects.get()
-    rows, _criteria = selectors.ranking(call=call)
-    assert len(rows) == 40
-    assert sum(1 for r in rows if r.review_count) >= 30
-    assert Submission.objects.filter(status=SubmissionStatus.ACCEPTED).count() == 5
-
-
 # --- Nothing typed is lost: double submits, stale tabs, the deadline ---------------
 
 

@@ -5,11 +5,9 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Site
 
 from conference.factories import ConferencePageFactory, ProgrammePageFactory
 from conference.programme import selectors as conference_selectors
-from home.models import NavigationSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -64,20 +62,3 @@ def test_with_no_upcoming_conference_the_latest_one_is_shown_as_an_archive(confe
     )
 
     assert conference.pk == latest.pk and conference.is_past
-
-
-def test_demo_home_page_shows_conference_open_calls_and_links_to_donate(client):
-    from django.core.management import call_command
-
-    call_command("load_demo_content")
-    html = client.get("/en/").content.decode()
-
-    assert "Our latest conference" in html  # TICTeC 2025 was in June 2025
-    assert 'href="/en/tictec/tictec-2025/programme/"' in html
-    assert "Open calls and opportunities" in html
-    assert 'href="/en/tictec/tictec-2025/call-for-proposals/"' in html
-    navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
-    labels = [item.label or item.page.title for item in navigation.items.all()]
-    assert {"TICTeC", "Opportunities", "Donate"} <= set(labels)
-    assert len(labels) == len(set(labels))
-    assert 'href="/en/donate/"' in html

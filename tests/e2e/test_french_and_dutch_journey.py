@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale, Page
 
 from conference.models import SessionPage
-from home.demo import DEMO_USERS
+from demo.loader import demo_logins
 from proposals.models import Submission, SubmissionStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -68,8 +68,8 @@ def _restore_migrated_data():
     if Page.get_first_root_node() is None:
         locale, _created = Locale.objects.get_or_create(language_code="en")
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    for _email, _name, group_names, _is_superuser in DEMO_USERS:
-        for name in group_names:
+    for user in demo_logins():
+        for name in user["groups"]:
             Group.objects.get_or_create(name=name)
 
 
@@ -159,7 +159,7 @@ def test_a_visitor_browses_signs_up_and_applies_in_their_language(
     page.locator("#open-calls-heading").locator("xpath=..").get_by_role(
         "link", name=words["call"]
     ).click()
-    call_url = f"/{language}/tictec/tictec-2025/call-for-proposals/"
+    call_url = f"/{language}/tictec/tictec-2027/call-for-proposals/"
     expect(page).to_have_url(re.compile(rf"{call_url}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(words["call"])
     _check(page, language, assert_accessible, leaks)

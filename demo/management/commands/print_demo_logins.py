@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.demo import DEMO_PASSWORD, DEMO_USERS
+from demo.loader import DEMO_PASSWORD, demo_logins
 
 
 class Command(BaseCommand):
@@ -12,9 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
-        for email, name, groups, is_superuser in DEMO_USERS:
-            role = "superuser" if is_superuser else (", ".join(groups) or "applicant")
-            self.stdout.write(f"  {email:<26} {name:<18} {role}")
+        for user in demo_logins():
+            role = "superuser" if user.get("superuser") else ", ".join(user["groups"])
+            self.stdout.write(f"  {user['email']:<26} {user['name']:<18} {role or 'applicant'}")
         base_url = options["base_url"].rstrip("/")
         self.stdout.write(
             f"Sign in at {base_url}/accounts/login/ ; the admin is at {base_url}/admin/"
