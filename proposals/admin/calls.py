@@ -105,6 +105,7 @@ def listed_calls(user):
             closes=_from_host("closes_at"),
             submitted=_count(submissions.exclude(status=SubmissionStatus.DRAFT), "call_id"),
             drafts=_count(submissions.filter(status=SubmissionStatus.DRAFT), "call_id"),
+            undecided=_count(submissions.filter(status=SubmissionStatus.SUBMITTED), "call_id"),
             decided=_count(submissions.filter(status__in=OUTCOME_STATUSES), "call_id"),
             emailed=_count(
                 submissions.filter(status__in=OUTCOME_STATUSES, outcome_sent_at__isnull=False),

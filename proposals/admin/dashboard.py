@@ -24,9 +24,7 @@ def active_calls(user, now=None):
     to write, submissions to decide, outcome emails to send."""
     now = now or timezone.now()
     work_left = (
-        Q(reviews_done__lt=F("reviews_total"))
-        | Q(decided__lt=F("submitted"))
-        | Q(emailed__lt=F("decided"))
+        Q(reviews_done__lt=F("reviews_total")) | Q(undecided__gt=0) | Q(emailed__lt=F("decided"))
     )
     return (
         listed_calls(user)
@@ -81,6 +79,7 @@ class CallProgressPanel(Component):
         for call in calls:
             call.name = names[call.pk]
             call.ranking_url = reverse("proposals_admin:ranking", args=[call.pk])
+            call.decidable = call.decided + call.undecided  # withdrawn ones are not
         return {"calls": calls, "calls_url": reverse("proposals_calls:index")}
 
 

@@ -95,6 +95,7 @@ def test_the_programme_team_sees_each_active_call_s_progress(
     told = SubmissionFactory(call=finished, status=SubmissionStatus.REJECTED)
     told.outcome_sent_at = now
     told.save()
+    SubmissionFactory(call=finished, status=SubmissionStatus.WITHDRAWN)  # nothing to decide
     undecided = CallPageFactory(
         parent=home_page, title="Round still to decide", opens_at=opened, closes_at=past
     )
