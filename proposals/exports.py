@@ -1,20 +1,21 @@
 """Ranking exports (CSV and XLSX): one row per submission with scores per criterion.
 
 The CSV is streamed as it is written; both are built from the ranking's lean rows
-(selectors.ranking) and every cell goes through home.spreadsheets.safe_row.
+(selectors.ranking_export) and every text cell goes through home.spreadsheets.safe_cell.
 """
 
 import csv
 import io
-from itertools import chain
+from itertools import chain, islice
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from home.spreadsheets import safe_row
+from home.spreadsheets import safe_cell, safe_row
 
 from .models import ExportLog, SubmissionStatus
+from .selectors import host_has_summary
 
 CSV_CHUNK_ROWS = 500  # rows written per streamed chunk
 
@@ -22,7 +23,9 @@ CSV_CHUNK_ROWS = 500  # rows written per streamed chunk
 def ranking_table(*, call, rows, criteria, include_identity=True):
     """(header, lines): the header, and an iterator of one line per ranking row (``rows``
     may be an iterator: each row is read as its line is written). The host's summary
-    columns are named after the first row's summary."""
+    columns, if it has any, are named after the first row's summary. Every text cell is
+    made inert with home.spreadsheets.safe_cell as its line is made (the numbers and the
+    status labels are the engine's own)."""
     header = ["ID", "Title", "Status"]
     if include_identity:
         header += ["Applicant", "Email"]
@@ -30,28 +33,32 @@ def ranking_table(*, call, rows, criteria, include_identity=True):
     header += [c.name for c in criteria]
     statuses = {value: str(label) for value, label in SubmissionStatus.choices}
     criterion_ids = [c.pk for c in criteria]
+    summarise = call.summary_rows if host_has_summary(call) else None
 
-    def line(row, summary):
+    def line(row, summary=()):
         s = row.submission
-        cells = [s.pk, s.title, statuses.get(s.status, s.status)]
+        cells = [s.pk, safe_cell(s.title), statuses.get(s.status, s.status)]
         if include_identity:
-            cells += [s.applicant_name, s.applicant_email]
+            cells += [safe_cell(s.applicant_name), safe_cell(s.applicant_email)]
         cells += [row.review_count, row.assigned_count, row.mean, row.spread, row.calibrated]
-        cells += [row.criterion_means.get(pk) for pk in criterion_ids]
-        cells += [str(value) for _label, value in summary]
+        means = row.criterion_means
+        cells += [means.get(pk) for pk in criterion_ids]
+        cells += [safe_cell(str(value)) for _label, value in summary]
         return cells
 
+    if summarise is None:
+        return safe_row(header), map(line, rows)
     rows = iter(rows)
     first = next(rows, None)
     if first is None:
-        return header, iter(())
-    first_summary = call.summary_rows(first.submission)
+        return safe_row(header), iter(())
+    first_summary = summarise(first.submission)
     header += [str(label) for label, _value in first_summary]
     lines = chain(
         [line(first, first_summary)],
-        (line(row, call.summary_rows(row.submission)) for row in rows),
+        (line(row, summarise(row.submission)) for row in rows),
     )
-    return header, lines
+    return safe_row(header), lines
 
 
 def _filename(call, ext):
@@ -61,14 +68,14 @@ def _filename(call, ext):
 def _csv_chunks(header, lines):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(safe_row(header))
-    for n, line in enumerate(lines, start=1):
-        writer.writerow(safe_row(line))
-        if n % CSV_CHUNK_ROWS == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    writer.writerow(header)
+    while chunk := list(islice(lines, CSV_CHUNK_ROWS)):
+        writer.writerows(chunk)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
 
 
 def export_response(*, call, rows, count, criteria, file_format, user):
@@ -81,9 +88,9 @@ def export_response(*, call, rows, count, criteria, file_format, user):
     if file_format == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("Ranking")
-        sheet.append(safe_row(header))
+        sheet.append(header)
         for line in lines:
-            sheet.append(safe_row(line))
+            sheet.append(line)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

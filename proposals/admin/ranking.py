@@ -206,6 +206,11 @@ class RankingIndexView(SafeSpreadsheetExportMixin, IndexView):
         return context
 
     # --- Export ----------------------------------------------------------------------
+    def get(self, request, *args, **kwargs):
+        if self.is_export:  # every listed row, without building the page around them
+            return self.as_spreadsheet(self.get_queryset(), request.GET["export"])
+        return super().get(request, *args, **kwargs)
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
         rows, count, criteria = selectors.ranking_export(call=self.call, submissions=queryset)
         return exports.export_response(

@@ -311,12 +311,8 @@ def test_only_who_manages_the_call_reaches_it_by_its_address(
     assert set(statuses(outsider, vacancy, follow=True).values()) == {404}
     assert set(statuses(outsider, call).values()) == {200}
     client.force_login(outsider)
-    assert (
-        client.get(
-            reverse("proposals_decisions:submission", args=[vacancy.pk, confidential.pk])
-        ).status_code
-        == 404
-    )
+    hidden = reverse("proposals_decisions:submission", args=[vacancy.pk, confidential.pk])
+    assert client.get(hidden, follow=True).status_code == 404
 
 
 def test_query_count_is_fixed_and_the_answers_are_never_read(
