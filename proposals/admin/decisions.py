@@ -373,6 +373,7 @@ class OutcomesView(CallAdminView):
             **super().get_context_data(**kwargs),
             "groups": [group for group in groups if group["submissions"]],
             "pending_count": len(pending),
+            "select_all": self.request.GET.get("select") == "all",
             "confirm_url": reverse(
                 "wagtail_bulk_action",
                 args=["proposals", "submission", SendOutcomesBulkAction.action_type],

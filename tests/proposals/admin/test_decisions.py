@@ -149,7 +149,11 @@ def test_only_the_selected_applicants_are_emailed_after_a_preview(
     preview = client.get(url).content.decode()
 
     assert "3 applicants have a decision and have not been emailed yet." in choose
-    assert f'name="id" value="{second.pk}"' in choose
+    assert f'name="id" value="{second.pk}" id="outcome-{second.pk}">' in choose  # not ticked
+    everyone = client.get(
+        reverse("proposals_decisions:outcomes", args=[call.pk]), {"select": "all"}
+    ).content.decode()
+    assert f'id="outcome-{second.pk}" checked>' in everyone
     assert "2 applicants will be emailed their outcome now" in preview
     assert "Accepted: 1 email" in preview and "Not accepted: 1 email" in preview
     assert "Your submission has been accepted: Open data audits" in preview
