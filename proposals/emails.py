@@ -177,7 +177,7 @@ def submission_context(submission):
     return {
         "applicant_name": greeting_name(submission),
         "title": submission.title,
-        "call_title": shown.title,
+        "call_title": shown.admin_display_title,
         "call_url": _absolute(shown.url or ""),
         "submission_url": _absolute(submission.get_absolute_url()),
         "closes_at": datetime_with_zone(call.closes_at_local),
@@ -282,7 +282,7 @@ def _review_reminder_context(*, log, context):
     return call.pk, {
         "reviewer_name": reviewer.get_full_name() or reviewer.email,
         "pending_count": context.get("pending_count", 0),
-        "call_title": _in_active_language(call).title,
+        "call_title": _in_active_language(call).admin_display_title,
         "queue_url": _absolute(reverse("proposals_admin:queue")),
     }
 
