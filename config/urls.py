@@ -49,7 +49,6 @@ urlpatterns = [
     path("", include("home.urls")),
     path("", include("proposals.urls")),
     path("", include("conference.urls")),
-    path("", include("cohorts.urls")),
 ]
 
 urlpatterns += i18n_patterns(

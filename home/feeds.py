@@ -5,8 +5,9 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.rich_text import expand_db_html
 
-from home import selectors
+from home import selectors, seo
 
 FEED_LENGTH = 20
 
@@ -30,7 +31,7 @@ class NewsFeed(Feed):
         return obj.get_url(request=self.request)
 
     def description(self, obj):
-        return obj.introduction or obj.title
+        return seo.plain_text(obj.introduction) or obj.title
 
     def feed_url(self, obj):
         return obj.get_url(request=self.request) + "feed/"
@@ -42,7 +43,8 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.introduction
+        # Rich text with its page and document links made real addresses.
+        return expand_db_html(item.introduction)
 
     def item_link(self, item):
         return item.get_url(request=self.request)

@@ -66,7 +66,9 @@ def featured_items(*, home_page):
     """The editors' featured pages as (item, page) pairs, each page in the home page's
     language where a live translation exists; items whose page is not live are left out."""
     items = list(home_page.featured_items.select_related("page"))
-    localized = localized_pages([item.page for item in items], locale_id=home_page.locale_id)
+    localized = localized_pages(
+        [item.page for item in items], locale_id=home_page.locale_id, live_only=True
+    )
     specific = {
         page.pk: page
         for page in Page.objects.filter(pk__in=[p.pk for p in localized.values()]).specific()
@@ -85,35 +87,53 @@ def search_pages(*, query, locale):
     return Page.objects.live().public().filter(locale=locale).search(query)
 
 
-def localized_pages(pages, *, locale_id):
-    """Map each page's pk to its live translation in the locale, else to itself if live.
+def localized_pages(pages, *, locale_id, live_only=False):
+    """Map each page's pk to its live translation in ``locale_id``, else to the page itself.
 
-    One query whatever the number of pages; the navigation and featured items use it.
+    Pages come back as the type they came in (Page for navigation items, SpeakerPage for a
+    session's speakers). With ``live_only`` (navigation, featured items) a page stands in
+    for itself only if it is live and public, and is left out otherwise, in one query.
+    Without it, no query when every page is already in ``locale_id``, one otherwise.
     """
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
-    candidates = (
-        Page.objects.live()
-        .public()
-        .filter(
-            Q(pk__in=[page.pk for page in pages])
-            | Q(translation_key__in=[page.translation_key for page in pages], locale_id=locale_id)
+    types = {type(page) for page in pages}
+    model = types.pop() if len(types) == 1 else Page
+    if live_only:
+        keys = [page.translation_key for page in pages]
+        candidates = (
+            model.objects.live()
+            .public()
+            .filter(
+                Q(pk__in=[page.pk for page in pages])
+                | Q(translation_key__in=keys, locale_id=locale_id)
+            )
         )
-    )
-    by_pk = {page.pk: page for page in candidates}
-    by_key = {page.translation_key: page for page in by_pk.values() if page.locale_id == locale_id}
-    return {
-        page.pk: by_key.get(page.translation_key) or by_pk.get(page.pk)
-        for page in pages
-        if by_key.get(page.translation_key) or by_pk.get(page.pk)
+        fallbacks = {page.pk: page for page in candidates}
+    else:
+        fallbacks = {page.pk: page for page in pages}
+        foreign_keys = {page.translation_key for page in pages if page.locale_id != locale_id}
+        candidates = (
+            model.objects.live().filter(locale_id=locale_id, translation_key__in=foreign_keys)
+            if foreign_keys
+            else []
+        )
+    translations = {
+        page.translation_key: page for page in candidates if page.locale_id == locale_id
     }
+    localized = {}
+    for page in pages:
+        target = translations.get(page.translation_key) or fallbacks.get(page.pk)
+        if target is not None:
+            localized[page.pk] = target
+    return localized
 
 
 def navigation_items(*, navigation, locale_id, current_page=None, request=None):
     """The main navigation's links in the current language, with the current one marked."""
     items = list(navigation.items.select_related("page"))
-    localized = localized_pages([item.page for item in items], locale_id=locale_id)
+    localized = localized_pages([item.page for item in items], locale_id=locale_id, live_only=True)
     links = []
     for item in items:
         target = localized.get(item.page_id)

@@ -1,8 +1,9 @@
 """Fields and behaviour every opportunity page shares (cohort programme, Action Lab, vacancy).
 
 The call behaviour itself (dates, questions, rubric, the apply flow) comes from the
-proposals engine's ``CallPageMixin``; this mixin adds what makes a page an *opportunity*:
-a summary for the index, who reviews, a contact, and the eligibility screen.
+proposals engine's ``CallPageMixin``, the introduction from ``home.models.BasePage``; this
+mixin adds what makes a page an *opportunity*: a summary for the index, who reviews, a
+contact, and the eligibility screen.
 """
 
 import datetime
@@ -12,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import page_cache
@@ -27,7 +28,7 @@ class OpportunityState(models.TextChoices):
 
 
 class OpportunityMixin(models.Model):
-    """Abstract: mix in before ``CallPageMixin`` and ``Page``; add ``opportunity_panels``."""
+    """Abstract: mix in before ``CallPageMixin`` and ``BasePage``; add ``opportunity_panels``."""
 
     #: Set by each page type: the value of ``?kind=`` on the index, and its label.
     opportunity_kind = ""
@@ -37,12 +38,6 @@ class OpportunityMixin(models.Model):
         _("summary"),
         max_length=400,
         help_text=_("One or two sentences shown on the opportunities page."),
-    )
-    introduction = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-        help_text=_("The context: why this opportunity exists."),
     )
     reviewed_by = models.CharField(
         _("who reviews applications"),
@@ -67,7 +62,6 @@ class OpportunityMixin(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("summary"),
-                FieldPanel("introduction"),
                 FieldPanel("reviewed_by"),
                 FieldPanel("contact_email"),
             ],
@@ -78,7 +72,6 @@ class OpportunityMixin(models.Model):
 
     opportunity_translatable_fields = [
         TranslatableField("summary"),
-        TranslatableField("introduction"),
         TranslatableField("reviewed_by"),
         SynchronizedField("contact_email"),
         TranslatableField("eligibility_questions"),

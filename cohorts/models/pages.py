@@ -10,11 +10,10 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
+from home.models import BasePage
 from proposals.models import CallPageMixin
 from proposals.models.mixins import call_edit_handler, validate_time_zone
 
@@ -33,15 +32,17 @@ def opportunity_edit_handler(content_panels):
     )
 
 
-class OpportunityPage(OpportunityMixin, CallPageMixin, Page):
+class OpportunityPage(OpportunityMixin, CallPageMixin, BasePage):
     """Not a model of its own: the common base of the three opportunity page types."""
 
     parent_page_types = ["cohorts.OpportunityIndexPage"]
     subpage_types = []
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("introduction"),
+    search_fields = BasePage.search_fields + [index.SearchField("summary")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *OpportunityMixin.opportunity_translatable_fields,
+        *CallPageMixin.call_translatable_fields,
     ]
 
     class Meta:
@@ -57,18 +58,16 @@ class OpportunityPage(OpportunityMixin, CallPageMixin, Page):
         return never_stale(response)
 
 
-class OpportunityIndexPage(Page):
+class OpportunityIndexPage(BasePage):
     """Lists opportunities: open now (closing soonest first), opening soon, and closed."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cohorts.CohortProgrammePage", "cohorts.ActionLabPage", "cohorts.VacancyPage"]
     max_count_per_parent = 1
+    page_description = _(
+        "Opportunities: lists the cohort programmes, Action Labs and board vacancies people "
+        "can apply to, open now, opening soon and closed. One per language."
+    )
 
     class Meta:
         verbose_name = _("opportunities index")
@@ -131,8 +130,9 @@ class CohortProgrammePage(OpportunityPage):
     programme_starts = models.DateField(_("programme starts"))
     programme_ends = models.DateField(_("programme ends"))
 
-    content_panels = Page.content_panels + [
-        *OpportunityMixin.opportunity_panels[:1],
+    content_panels = BasePage.content_panels_with(
+        *OpportunityMixin.opportunity_panels[:1], after_introduction=False
+    ) + [
         FieldPanel("who_its_for"),
         MultiFieldPanel(
             [
@@ -162,9 +162,7 @@ class CohortProgrammePage(OpportunityPage):
     edit_handler = opportunity_edit_handler(content_panels)
 
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        *OpportunityMixin.opportunity_translatable_fields,
-        *CallPageMixin.call_translatable_fields,
+        *OpportunityPage.translatable_fields,
         TranslatableField("who_its_for"),
         TranslatableField("eligibility_definition_heading"),
         TranslatableField("eligibility_definition_intro"),
@@ -177,6 +175,11 @@ class CohortProgrammePage(OpportunityPage):
         SynchronizedField("programme_starts"),
         SynchronizedField("programme_ends"),
     ]
+
+    page_description = _(
+        "Cohort programme: an FOI campaign support cohort that organisations apply to join, "
+        "then work in small groups for several months."
+    )
 
     class Meta:
         verbose_name = _("cohort programme")
@@ -276,8 +279,9 @@ class ActionLabPage(OpportunityPage):
         _("members commit to confidentiality"), default=True
     )
 
-    content_panels = Page.content_panels + [
-        *OpportunityMixin.opportunity_panels[:1],
+    content_panels = BasePage.content_panels_with(
+        *OpportunityMixin.opportunity_panels[:1], after_introduction=False
+    ) + [
         FieldPanel("question"),
         FieldPanel("mandate"),
         FieldPanel("challenges"),
@@ -306,9 +310,7 @@ class ActionLabPage(OpportunityPage):
     edit_handler = opportunity_edit_handler(content_panels)
 
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        *OpportunityMixin.opportunity_translatable_fields,
-        *CallPageMixin.call_translatable_fields,
+        *OpportunityPage.translatable_fields,
         TranslatableField("question"),
         TranslatableField("mandate"),
         TranslatableField("challenges"),
@@ -323,6 +325,11 @@ class ActionLabPage(OpportunityPage):
         SynchronizedField("meeting_time_zone"),
         SynchronizedField("confidentiality_required"),
     ]
+
+    page_description = _(
+        "Action Lab: a small working group that people apply to join, meeting a few times "
+        "to answer one question."
+    )
 
     class Meta:
         verbose_name = _("Action Lab")
@@ -388,8 +395,9 @@ class VacancyPage(OpportunityPage):
         ),
     )
 
-    content_panels = Page.content_panels + [
-        *OpportunityMixin.opportunity_panels[:1],
+    content_panels = BasePage.content_panels_with(
+        *OpportunityMixin.opportunity_panels[:1], after_introduction=False
+    ) + [
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("board"), FieldPanel("role")]),
@@ -407,9 +415,7 @@ class VacancyPage(OpportunityPage):
     edit_handler = opportunity_edit_handler(content_panels)
 
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        *OpportunityMixin.opportunity_translatable_fields,
-        *CallPageMixin.call_translatable_fields,
+        *OpportunityPage.translatable_fields,
         TranslatableField("board_name"),
         TranslatableField("role_description"),
         TranslatableField("experience_sought"),
@@ -420,6 +426,11 @@ class VacancyPage(OpportunityPage):
         SynchronizedField("max_consecutive_terms"),
         SynchronizedField("external_application_url"),
     ]
+
+    page_description = _(
+        "Board vacancy: a Trustee, Chair or Non-Executive Director role that people apply "
+        "for in confidence."
+    )
 
     class Meta:
         verbose_name = _("board vacancy")

@@ -12,7 +12,7 @@ from conference.models.pages import (  # noqa: F401
     SpeakerLink,
     SpeakerPage,
 )
-from conference.models.snippets import (  # noqa: F401
+from conference.models.taxonomies import (  # noqa: F401
     Approach,
     ConferenceDay,
     Room,

@@ -9,12 +9,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
-from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
+from home.models import BasePage
 from proposals.models import CallPageMixin
 from proposals.models.mixins import call_edit_handler
 
@@ -93,27 +90,19 @@ class SessionProposal(models.Model):
         return [me] + [p for p in self.co_presenters if p.get("name")]
 
 
-class CallForProposalsPage(CallPageMixin, Page):
-    introduction = models.TextField(
-        _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
-    )
-
-    content_panels = (
-        Page.content_panels + [FieldPanel("introduction")] + CallPageMixin.call_content_panels
-    )
+class CallForProposalsPage(CallPageMixin, BasePage):
+    content_panels = BasePage.content_panels + CallPageMixin.call_content_panels
     edit_handler = call_edit_handler(content_panels, questions_heading=_("Extra questions"))
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("call_guidance"),
-    ]
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("introduction"),
-        *CallPageMixin.call_translatable_fields,
-    ]
+    search_fields = BasePage.search_fields + [index.SearchField("call_guidance")]
+    translatable_fields = BasePage.translatable_fields + CallPageMixin.call_translatable_fields
 
     parent_page_types = ["conference.ConferencePage"]
     subpage_types = []
+    max_count_per_parent = 1
+    page_description = _(
+        "Call for session proposals: where people propose talks, workshops and panels for "
+        "the conference by a deadline, and reviewers score them."
+    )
 
     call_template = "conference/call_for_proposals_page.html"
     submission_title_label = _("Session title")

@@ -5,9 +5,12 @@ HomePage
     ├── ConferencePage             one edition (TICTeC 2025); owns its taxonomies
     │   ├── ProgrammePage          the schedule table, filters and exports
     │   │   └── SessionPage
-    │   └── CallForProposalsPage   (proposals app, conference/models/call.py)
+    │   ├── CallForProposalsPage   the call for sessions on the proposals engine (call.py)
+    │   └── TicketsPage            ticket types, registration and receipts (tickets.py)
     └── SpeakerIndexPage
         └── SpeakerPage            one person, across conferences
+
+Each holds at most one programme, call, tickets page and speaker index.
 """
 
 import datetime
@@ -32,29 +35,27 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from conference.programme.forms import SessionPageForm
 from conference.programme.materials import video_player
 from home import page_cache
-from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
+from home.models import BasePage
 from home.time_zones import TIME_ZONE_CHOICES
 
-LINK_FEATURES = ["bold", "italic", "link"]
 PROSE_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class ConferenceIndexPage(Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=LINK_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    translatable_fields = [TranslatableField("title"), TranslatableField("introduction")]
-
+class ConferenceIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conference.ConferencePage", "conference.SpeakerIndexPage"]
     max_count_per_parent = 1
+    page_description = _(
+        "Conferences: lists the TICTeC conferences, current and past, and holds the "
+        "speakers. One per language."
+    )
     cache_public = True  # home/page_cache.py
 
     class Meta:
@@ -68,7 +69,7 @@ class ConferenceIndexPage(Page):
         return context
 
 
-class ConferencePage(Page):
+class ConferencePage(BasePage):
     class Status(models.TextChoices):
         ANNOUNCED = "announced", _("Announced")
         CALL_OPEN = "call_open", _("Call for proposals open")
@@ -102,7 +103,6 @@ class ConferencePage(Page):
     status = models.CharField(
         _("status"), max_length=32, choices=Status.choices, default=Status.ANNOUNCED
     )
-    introduction = RichTextField(_("introduction"), blank=True, features=PROSE_FEATURES)
     registration_text = models.CharField(
         _("registration call to action"),
         max_length=255,
@@ -115,7 +115,7 @@ class ConferencePage(Page):
     registration_url = models.URLField(_("registration link"), blank=True)
     sponsorship = RichTextField(_("sponsorship information"), blank=True, features=PROSE_FEATURES)
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels_with(
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("edition_year"), FieldPanel("acronym")]),
@@ -126,7 +126,8 @@ class ConferencePage(Page):
             ],
             heading=_("When and where"),
         ),
-        FieldPanel("introduction"),
+        after_introduction=False,
+    ) + [
         MultiFieldPanel(
             [
                 FieldPanel("registration_text"),
@@ -150,18 +151,15 @@ class ConferencePage(Page):
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(programme_panels, heading=_("Programme set-up")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]
     )
 
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.FilterField("status"),
-    ]
+    search_fields = BasePage.search_fields + [index.FilterField("status")]
 
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
+        *BasePage.translatable_fields,
         SynchronizedField("edition_year"),
         SynchronizedField("acronym"),
         SynchronizedField("start_date"),
@@ -172,7 +170,6 @@ class ConferencePage(Page):
         SynchronizedField("online_participation"),
         SynchronizedField("time_zone"),
         SynchronizedField("status"),
-        TranslatableField("introduction"),
         TranslatableField("registration_text"),
         TranslatableField("registration_link_text"),
         SynchronizedField("registration_url"),
@@ -191,6 +188,10 @@ class ConferencePage(Page):
         "conference.TicketsPage",
     ]
     cache_public = True  # home/page_cache.py
+    page_description = _(
+        "Conference: one edition (e.g. TICTeC 2025) with its dates and venue, and the days, "
+        "rooms, formats and themes its programme uses."
+    )
 
     class Meta:
         verbose_name = _("conference page")
@@ -252,18 +253,14 @@ class ConferencePage(Page):
         return context
 
 
-class ProgrammePage(RoutablePageMixin, Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=LINK_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("introduction"),
-    ]
-
+class ProgrammePage(RoutablePageMixin, BasePage):
     parent_page_types = ["conference.ConferencePage"]
     subpage_types = ["conference.SessionPage"]
     max_count_per_parent = 1
+    page_description = _(
+        "Programme: a conference's sessions as a timetable by day, with filters and "
+        "calendar exports. One per conference."
+    )
     # The schedule and its exports are the same for every visitor (home/page_cache.py);
     # other routes (a personal agenda, what is on now) are not cached.
     cache_public = True
@@ -328,7 +325,7 @@ class ProgrammePage(RoutablePageMixin, Page):
         return views.feed(request, programme=self, token=token)
 
 
-class SessionPage(RoutablePageMixin, Page):
+class SessionPage(RoutablePageMixin, BasePage):
     # The programme's own routes (schedule/xml/ ...) would hide a session with this slug.
     RESERVED_SLUGS = {"schedule", "now", "agenda"}
 
@@ -403,7 +400,7 @@ class SessionPage(RoutablePageMixin, Page):
         help_text=_("What was said, decided or shared: shown on the session page."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("abstract"),
         MultiFieldPanel(
             [
@@ -431,10 +428,10 @@ class SessionPage(RoutablePageMixin, Page):
     ]
     base_form_class = SessionPageForm
 
-    search_fields = Page.search_fields + [index.SearchField("abstract")]
+    search_fields = BasePage.search_fields + [index.SearchField("abstract")]
 
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
+        *BasePage.translatable_fields,
         TranslatableField("abstract"),
         # Foreign keys to the conference's (translated) taxonomy rows follow the locale.
         TranslatableField("session_format"),
@@ -456,6 +453,9 @@ class SessionPage(RoutablePageMixin, Page):
     subpage_types = []
     cache_public = True  # home/page_cache.py
     cache_public_routes = {"detail", "calendar_ics"}
+    page_description = _(
+        "Session: one talk, workshop or panel in the programme, with its time, room and speakers."
+    )
 
     class Meta:
         verbose_name = _("session page")
@@ -563,18 +563,11 @@ class SessionSpeaker(Orderable):
         return str(self.speaker)
 
 
-class SpeakerIndexPage(Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=LINK_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("introduction"),
-    ]
-
+class SpeakerIndexPage(BasePage):
     parent_page_types = ["conference.ConferenceIndexPage"]
     subpage_types = ["conference.SpeakerPage"]
     max_count_per_parent = 1
+    page_description = _("Speakers: lists everyone who has presented at the conferences.")
     cache_public = True  # home/page_cache.py
 
     class Meta:
@@ -589,7 +582,7 @@ class SpeakerIndexPage(Page):
         return context
 
 
-class SpeakerPage(Page):
+class SpeakerPage(BasePage):
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     role = models.CharField(_("role"), max_length=255, blank=True)
     bio = models.TextField(_("short biography"), blank=True, max_length=1500)
@@ -608,23 +601,22 @@ class SpeakerPage(Page):
         help_text=_("Describe the photo for people who cannot see it."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")]),
         FieldPanel("bio"),
         FieldRowPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")]),
         InlinePanel("links", heading=_("Links"), label=_("Link")),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("organisation"),
         index.SearchField("bio"),
     ]
 
+    # A person's name is not translated.
     translatable_fields = [
         SynchronizedField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("slug"),
+        *(field for field in BasePage.translatable_fields if field.field_name != "title"),
         SynchronizedField("organisation"),
         TranslatableField("role"),
         TranslatableField("bio"),
@@ -636,6 +628,9 @@ class SpeakerPage(Page):
     parent_page_types = ["conference.SpeakerIndexPage"]
     subpage_types = []
     cache_public = True  # home/page_cache.py
+    page_description = _(
+        "Speaker: one person who presents at the conferences, with their biography and sessions."
+    )
 
     class Meta:
         verbose_name = _("speaker page")

@@ -19,10 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from home.models.mixins import PAGE_TRANSLATABLE_FIELDS
+from home.models import BasePage
 
 CURRENCY_CHOICES = [("GBP", "£ GBP"), ("EUR", "€ EUR"), ("USD", "$ USD")]
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
@@ -38,12 +37,9 @@ HOLD_GRACE = datetime.timedelta(minutes=5)
 PRESENTER_LINK_MAX_AGE = datetime.timedelta(hours=24)
 
 
-class TicketsPage(RoutablePageMixin, Page):
+class TicketsPage(RoutablePageMixin, BasePage):
     """A conference's tickets: the ticket types on sale, the registration form, the receipt."""
 
-    introduction = RichTextField(
-        _("introduction"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ul"]
-    )
     after_registration = RichTextField(
         _("after registration"),
         blank=True,
@@ -51,19 +47,16 @@ class TicketsPage(RoutablePageMixin, Page):
         help_text=_("Practical information shown on the confirmed registration page."),
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("introduction"),
-        FieldPanel("after_registration"),
-    ]
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("introduction"),
-        TranslatableField("after_registration"),
-    ]
+    content_panels = BasePage.content_panels + [FieldPanel("after_registration")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("after_registration")]
 
     parent_page_types = ["conference.ConferencePage"]
     subpage_types = []
     max_count_per_parent = 1
+    page_description = _(
+        "Tickets: the conference's ticket types on sale, the registration form and "
+        "payment. One per conference."
+    )
 
     class Meta:
         verbose_name = _("tickets page")

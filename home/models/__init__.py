@@ -1,3 +1,4 @@
+from .base import BasePage
 from .donations import Donation, DonationAmount, DonationPage
 from .news import NewsArticlePage, NewsArticleTag, NewsIndexPage
 from .pages import ContentPage, HomePage, HomePageFeaturedItem
@@ -6,6 +7,7 @@ from .retention import RetentionRun
 from .settings import NavigationItem, NavigationSettings, SiteSettings
 
 __all__ = [
+    "BasePage",
     "ContentPage",
     "Donation",
     "DonationAmount",

@@ -8,17 +8,17 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .mixins import PAGE_TRANSLATABLE_FIELDS
+from .base import BasePage
 
 CURRENCY_CHOICES = [("GBP", "£ GBP"), ("EUR", "€ EUR"), ("USD", "$ USD")]
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
-class DonationPage(RoutablePageMixin, Page):
+class DonationPage(RoutablePageMixin, BasePage):
     """A “Donate now” appeal: suggested amounts or any amount, given once or monthly."""
 
     appeal = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
@@ -35,7 +35,7 @@ class DonationPage(RoutablePageMixin, Page):
         help_text=_("Shown once the payment is confirmed, and in the thank-you email."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("appeal"),
         MultiFieldPanel(
             [
@@ -48,8 +48,8 @@ class DonationPage(RoutablePageMixin, Page):
         ),
         FieldPanel("thank_you_message"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("appeal")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    search_fields = BasePage.search_fields + [index.SearchField("appeal")]
+    translatable_fields = BasePage.translatable_fields + [
         TranslatableField("appeal"),
         TranslatableField("thank_you_message"),
         TranslatableField("suggested_amounts"),
@@ -61,6 +61,10 @@ class DonationPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    page_description = _(
+        "Donation page: the “Donate now” appeal, taking one-off and monthly gifts by card. "
+        "One per language."
+    )
 
     class Meta:
         verbose_name = _("donation page")

@@ -1,22 +1,11 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyStreamBlock
-
-# The fields every Page has, declared for wagtail-localize: text is translated,
-# the slug and structure follow the source page.
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-    SynchronizedField("slug"),
-    SynchronizedField("show_in_menus"),
-]
 
 
 class ChildrenNameTheirParentMixin:
@@ -35,17 +24,14 @@ class ChildrenNameTheirParentMixin:
         ]
 
 
-class IntroductionBodyMixin(models.Model):
-    """An introduction and a StreamField body, with their panels and search fields."""
+class BodyMixin(models.Model):
+    """A StreamField body, with its panel, search field and translation."""
 
-    introduction = models.TextField(
-        blank=True, help_text=_("One or two sentences shown under the title and in listings.")
-    )
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
+    body = StreamField(BodyStreamBlock(), blank=True)
 
-    body_panels = [FieldPanel("introduction"), FieldPanel("body")]
-    body_search_fields = [index.SearchField("introduction"), index.SearchField("body")]
-    body_translatable_fields = [TranslatableField("introduction"), TranslatableField("body")]
+    body_panels = [FieldPanel("body")]
+    body_search_fields = [index.SearchField("body")]
+    body_translatable_fields = [TranslatableField("body")]
 
     class Meta:
         abstract = True

@@ -6,29 +6,28 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import selectors
 from home.pagination import paginate
 
-from .mixins import PAGE_TRANSLATABLE_FIELDS, IntroductionBodyMixin
+from .base import BasePage
+from .mixins import BodyMixin
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, BasePage):
     """Lists the news articles below it, newest first, with a topic filter and an RSS feed."""
 
-    introduction = models.TextField(blank=True)
     articles_per_page = 10
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsArticlePage"]
     max_count_per_parent = 1
+    page_description = _(
+        "News index: lists the news articles below it, newest first, with topics and an "
+        "RSS feed. One per language."
+    )
     cache_public = True  # home/page_cache.py
     cache_query_parameters = ("page", "topic")
 
@@ -64,7 +63,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(IntroductionBodyMixin, Page):
+class NewsArticlePage(BodyMixin, BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=120, blank=True)
     topics = ClusterTaggableManager(
@@ -85,22 +84,25 @@ class NewsArticlePage(IntroductionBodyMixin, Page):
         help_text=_("Describe the image. Leave empty only if it is decorative."),
     )
 
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("author"), FieldPanel("topics")],
-            heading=_("About the article"),
-        ),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
-        *IntroductionBodyMixin.body_panels,
-    ]
+    content_panels = (
+        BasePage.content_panels_with(
+            MultiFieldPanel(
+                [FieldPanel("date"), FieldPanel("author"), FieldPanel("topics")],
+                heading=_("About the article"),
+            ),
+            MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+            after_introduction=False,
+        )
+        + BodyMixin.body_panels
+    )
     search_fields = (
-        Page.search_fields
-        + IntroductionBodyMixin.body_search_fields
+        BasePage.search_fields
+        + BodyMixin.body_search_fields
         + [index.SearchField("author"), index.FilterField("date")]
     )
     translatable_fields = (
-        PAGE_TRANSLATABLE_FIELDS
-        + IntroductionBodyMixin.body_translatable_fields
+        BasePage.translatable_fields
+        + BodyMixin.body_translatable_fields
         + [
             SynchronizedField("date"),
             SynchronizedField("author"),
@@ -112,6 +114,7 @@ class NewsArticlePage(IntroductionBodyMixin, Page):
 
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
+    page_description = _("News article: a dated post with its author, topics and an image.")
     cache_public = True  # home/page_cache.py
 
     class Meta:

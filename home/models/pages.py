@@ -2,34 +2,30 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail.search import index
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import sections, selectors
 from home.routing import PathRoutingMixin
 
-from .mixins import PAGE_TRANSLATABLE_FIELDS, ChildrenNameTheirParentMixin, IntroductionBodyMixin
+from .base import BasePage
+from .mixins import BodyMixin, ChildrenNameTheirParentMixin
 
 
-class HomePage(PathRoutingMixin, ChildrenNameTheirParentMixin, Page):
-    introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [
-        FieldPanel("introduction"),
+class HomePage(PathRoutingMixin, ChildrenNameTheirParentMixin, BasePage):
+    content_panels = BasePage.content_panels + [
         InlinePanel("featured_items", label=_("Featured items"), max_num=6),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
-        TranslatableField("introduction"),
-        TranslatableField("featured_items"),
-    ]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("featured_items")]
 
     parent_page_types = ["wagtailcore.Page"]
     # Children: every page type naming "home.HomePage" in its parent_page_types (TICTeC,
     # opportunities, donations, calls), so home names no other app.
     max_count_per_parent = 1
+    page_description = _(
+        "Home page: the front page of the site in one language, with its featured pages "
+        "and latest news."
+    )
 
     # From the page cache (home/page_cache.py) for anonymous visitors: the conference and
     # the calls it shows by their dates tell the cache when that changes.
@@ -75,19 +71,23 @@ class HomePageFeaturedItem(TranslatableMixin, Orderable):
         return self.label or self.page.title
 
 
-class ContentPage(ChildrenNameTheirParentMixin, IntroductionBodyMixin, Page):
+class ContentPage(ChildrenNameTheirParentMixin, BodyMixin, BasePage):
     """A long-form page built from blocks: the guidebook, meeting notes, about pages.
 
     A content page may hold content pages, e.g. a guide with its chapters or a
     workshop series with one page per meeting.
     """
 
-    content_panels = Page.content_panels + IntroductionBodyMixin.body_panels
-    search_fields = Page.search_fields + IntroductionBodyMixin.body_search_fields
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + IntroductionBodyMixin.body_translatable_fields
+    content_panels = BasePage.content_panels + BodyMixin.body_panels
+    search_fields = BasePage.search_fields + BodyMixin.body_search_fields
+    translatable_fields = BasePage.translatable_fields + BodyMixin.body_translatable_fields
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     # Children: chapters, and calls such as a working group's application.
+    page_description = _(
+        "Content page: a page of text and blocks, such as an about page, a guide and its "
+        "chapters, or meeting notes."
+    )
     cache_public = True  # home/page_cache.py
 
     class Meta:

@@ -73,7 +73,7 @@ def test_an_editor_builds_a_page_with_every_block_and_submits_it_for_moderation(
         {
             "title": "Opening Up Government: Bristol Workshop",
             "slug": "bristol",
-            "introduction": "Meeting note of the Bristol workshop.",
+            "introduction": rich_text("<p>Meeting note of the Bristol workshop.</p>"),
             "body": streamfield(
                 [
                     ("heading", {"text": "Purpose", "level": "h2"}),

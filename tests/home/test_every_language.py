@@ -111,7 +111,7 @@ def test_a_page_published_in_english_in_the_admin_appears_in_french_and_dutch(
         {
             "title": "Open Government and Participation: London Workshop",
             "slug": "london-workshop",
-            "introduction": "Meeting note of the London workshop.",
+            "introduction": rich_text("<p>Meeting note of the London workshop.</p>"),
             "body": streamfield([("text", {"text": rich_text("<p>Four tables.</p>")})]),
             "comments": {
                 "TOTAL_FORMS": 0,
