@@ -70,7 +70,7 @@ class RankingIndexView(SafeSpreadsheetExportMixin, IndexView):
     template_name = "proposals/admin/ranking.html"
     results_template_name = "proposals/admin/ranking_results.html"
     header_icon = "form"
-    paginate_by = 100
+    paginate_by = 50  # the decisions above the table stay in reach
     default_ordering = "-calibrated"
     search_fields = ["title", "applicant_name"]
     search_backend_name = None  # the database's own search over the call's titles
