@@ -85,7 +85,8 @@ def sample_context(call=None):
     context = dict(SAMPLE_CONTEXT)
     if call is None:
         return context
-    context["call_title"] = call.title  # as proposals.emails.submission_context names it
+    # As proposals.emails.submission_context names it.
+    context["call_title"] = getattr(call, "admin_display_title", None) or call.title
     if call.pk and call.url:
         context["call_url"] = call.full_url or context["call_url"]
     if hasattr(call, "closes_at_local"):
