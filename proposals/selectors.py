@@ -20,9 +20,11 @@ from wagtail.models import Page
 
 from . import scoring
 from .models import (
+    OUTCOME_STATUSES,
     REVIEWABLE_STATUSES,
     CallPageMixin,
     CallQuestion,
+    EmailLog,
     Recommendation,
     Review,
     ReviewRevision,
@@ -121,8 +123,6 @@ def reviews_with_context():
 
 def outcomes_pending(*, call):
     """Decided submissions whose applicant has not been sent that outcome yet."""
-    from .models import OUTCOME_STATUSES, EmailLog
-
     decided = list(
         Submission.objects.filter(call_id=call.pk, status__in=OUTCOME_STATUSES).select_related(
             "applicant", "call"

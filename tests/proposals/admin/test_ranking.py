@@ -10,10 +10,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from proposals import scoring, services
 from proposals.admin.ranking import RankingIndexView
 from proposals.factories import ReviewFactory, SubmissionFactory, UserFactory
+from proposals.filters import RankingFilterSet
 from proposals.models import ExportLog, Submission, SubmissionStatus
 
 pytestmark = pytest.mark.django_db
@@ -204,8 +206,6 @@ def test_filters_by_status_and_search_by_title_or_applicant(client, call, progra
 
 
 def test_a_host_declares_its_filters_as_a_filterset(call):
-    from proposals.filters import RankingFilterSet
-
     assert call.get_ranking_filterset_class() is RankingFilterSet
     filters = RankingFilterSet({"status": "accepted"}, Submission.objects.all(), call=call)
     assert list(filters.form.fields) == ["status"]
@@ -261,8 +261,6 @@ def test_csv_export_has_the_listed_rows_with_every_criterion(client, call, progr
 
 
 def test_xlsx_export_has_the_same_rows_as_the_csv(client, call, programme, scored):
-    from openpyxl import load_workbook
-
     client.force_login(programme)
     url = reverse("proposals_ranking:index", args=[call.pk])
 
