@@ -19,7 +19,8 @@ Values may refer to what an earlier step made: ``{"$page": "tictec/tictec-2025"}
 ``{"$row": "conference.Theme", "slug": "climate-change"}`` (scoped by the step's
 ``within``), ``{"$user": "applicant@example.org"}``, ``{"$group": "Reviewers"}``; dates
 may be relative to the day the demo is loaded: ``{"$date": {"days": 180}}``,
-``{"$datetime": {"days": 42, "at": "23:59", "tz": "Europe/London"}}``.
+``{"$datetime": {"days": 42, "at": "23:59", "tz": "Europe/London"}}``; a page spec's
+``keep_open`` lists the dates that move forward again once the call (or conference) is over.
 
 Every step finds what exists by a stable key (slug, email, title) and creates only what is
 missing, so loading twice changes nothing.
