@@ -126,6 +126,7 @@ class RankingIndexView(SafeSpreadsheetExportMixin, IndexView):
                 get_url=lambda row: submission_url(call, row.pk),
                 get_title_id=lambda row: f"submission-{row.pk}-title",
                 sort_key="title",
+                classname="proposals-title",
             ),
         ]
         if not call.anonymised_review:
@@ -145,6 +146,7 @@ class RankingIndexView(SafeSpreadsheetExportMixin, IndexView):
                     f"criterion-{criterion.pk}",
                     label=criterion.name,
                     accessor=lambda row, pk=criterion.pk: row.criterion_means.get(pk),
+                    classname="proposals-criterion",
                 )
                 for criterion in self.criteria
             ),
