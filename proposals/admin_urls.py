@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .admin import decisions, review
+from .admin import decisions, email_preview, review
 from .admin.calls import calls_viewset
 from .admin.ranking import ranking_viewset
 from .admin.reviews import queue_viewset
@@ -17,6 +17,11 @@ urlpatterns = [
     path("<int:call_id>/assign/", decisions.AutoAssignView.as_view(), name="auto_assign"),
     path("<int:call_id>/remind/", decisions.RemindView.as_view(), name="remind"),
     path("<int:call_id>/outcomes/", decisions.OutcomesView.as_view(), name="outcomes"),
+    path(
+        "<int:call_id>/email-preview/",
+        email_preview.EmailPreviewView.as_view(),
+        name="email_preview",
+    ),
     path(
         "<int:call_id>/submissions/<int:pk>/",
         decisions.SubmissionAdminView.as_view(),

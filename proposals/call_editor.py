@@ -17,6 +17,7 @@ tab offers "applies only to" where the host has categories (``RubricCategoriesPa
 import zoneinfo
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -229,7 +230,14 @@ class EmailPreviewPanel(Panel):
             template = self.instance
             written = template is not None and (template.subject or template.body)
             subject, body = template.render_sample(self.call) if written else (None, None)
-            context.update({"written": written, "subject": subject, "body": body})
+            preview_url = (
+                reverse("proposals_admin:email_preview", args=[self.call.pk])
+                if self.call is not None and self.call.pk
+                else ""
+            )
+            context.update(
+                {"written": written, "subject": subject, "body": body, "preview_url": preview_url}
+            )
             return context
 
 
@@ -256,6 +264,10 @@ class EmailInlinePanel(InlinePanel):
                     for bound in getattr(panel, "children", [panel]):
                         if isinstance(bound, EmailPreviewPanel.BoundPanel):
                             bound.call = self.instance
+
+        @property
+        def media(self):
+            return super().media + forms.Media(js=["js/email_preview.js"])
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)

@@ -146,6 +146,12 @@ def test_an_editor_builds_a_round_and_a_moderator_publishes_it(
         re.compile("Thank you for applying to (.+: )?" + re.escape(TITLE) + r"\.")
     )
 
+    # Changed, it is previewed as typed, before saving again.
+    email = page.locator("#inline_child_call_email_templates-0")
+    email.get_by_role("textbox", name="Subject*").fill("Received: {{ applicant_name }}")
+    email.get_by_role("button", name="Preview as typed").click()
+    expect(preview).to_contain_text("Subject: Received: Amani Applicant")
+
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Moderators approval").click()
     created = CohortProgrammePage.objects.get(title=TITLE)
@@ -179,7 +185,10 @@ def test_an_editor_builds_a_round_and_a_moderator_publishes_it(
         "",
     )
     receipt = EmailTemplate.objects.get(call=created)
-    assert receipt.kind == EmailKind.CONFIRMATION
+    assert (receipt.kind, receipt.subject) == (
+        EmailKind.CONFIRMATION,
+        "Received: {{ applicant_name }}",
+    )
 
     # --- The round is public and accessible -----------------------------------------
     page.goto(created.url)
