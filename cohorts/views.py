@@ -10,8 +10,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from home.routing import render_page
 from proposals.models import Submission
 from proposals.permissions import MANAGE_CALL
+from proposals.views import serve_call
 
 from . import selectors, services
 from .forms import EligibilityForm
@@ -40,6 +42,20 @@ def mark_eligible(request, page):
     passed = request.session.get(ELIGIBLE_SESSION_KEY, [])
     if page.pk not in passed:
         request.session[ELIGIBLE_SESSION_KEY] = [*passed, page.pk]
+
+
+def serve_opportunity(page, request):
+    """An opportunity page (its call_view): the eligibility screen first where there is
+    one, then the engine's call flow; never from a cache."""
+    response = pre_step(page, request)
+    if response is None:
+        response = serve_call(page, request)
+    return never_stale(response)
+
+
+def opportunity_index(request, *, index_page):
+    listing = selectors.opportunity_listing(index_page=index_page, kind=request.GET.get("kind", ""))
+    return render_page(request, index_page, listing=listing)
 
 
 def pre_step(page, request):

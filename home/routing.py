@@ -10,6 +10,8 @@ a session, the news index) and the last page are loaded as specific pages and ro
 usual, so what is served, and every 404, is what Wagtail's own routing gives.
 """
 
+from django.template.response import TemplateResponse
+from django.utils.module_loading import import_string
 from wagtail.models import Page
 
 
@@ -43,3 +45,20 @@ class PathRoutingMixin:
 
 def _routes_its_own_way(page):
     return page.specific_class is None or page.specific_class.route is not Page.route
+
+
+def hand_to(view, request, /, **kwargs):
+    """Serve ``request`` with the view function at the dotted path ``view``.
+
+    A page names the view that serves it rather than importing it: the view module imports
+    the models (views → services/selectors → models), so a model importing its view would
+    tie the whole app into one import cycle. Django's URLconfs name views the same way.
+    """
+    return import_string(view)(request, **kwargs)
+
+
+def render_page(request, page, /, **context):
+    """What ``Page.serve`` renders, with ``context`` added: for views that serve a page."""
+    return TemplateResponse(
+        request, page.get_template(request), {**page.get_context(request), **context}
+    )

@@ -76,10 +76,11 @@ def _build_forms(call, request, submission, *, draft=False):
         refused_uploads=refused_uploads(request),
     )
     details_form = None
-    if call.submission_details_form_class is not None:
+    details_form_class = call.get_submission_details_form_class()
+    if details_form_class is not None:
         # Typed fields point at the one call's rows (its conference's formats, themes...).
         original = call.call_for_submissions()
-        details_form = call.submission_details_form_class(
+        details_form = details_form_class(
             data,
             files,
             call=original,

@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
+from home.routing import hand_to
 from proposals.models import CallPageMixin
 from proposals.models.mixins import call_edit_handler, validate_time_zone
 
@@ -45,39 +46,35 @@ class OpportunityPage(OpportunityMixin, CallPageMixin, BasePage):
         *CallPageMixin.call_translatable_fields,
     ]
 
+    #: The eligibility screen first where there is one, then the engine's call flow.
+    call_view = "cohorts.views.serve_opportunity"
+
     class Meta:
         abstract = True
-
-    def serve(self, request, *args, **kwargs):
-        """The eligibility screen first where there is one, then the engine's call flow."""
-        from ..views import never_stale, pre_step
-
-        response = pre_step(self, request)
-        if response is None:
-            response = super().serve(request, *args, **kwargs)
-        return never_stale(response)
 
 
 class OpportunityIndexPage(BasePage):
     """Lists opportunities: open now (closing soonest first), opening soon, and closed."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["cohorts.CohortProgrammePage", "cohorts.ActionLabPage", "cohorts.VacancyPage"]
+    # A generic call (proposals.CallPage) is listed too, e.g. a working group's application.
+    subpage_types = [
+        "cohorts.CohortProgrammePage",
+        "cohorts.ActionLabPage",
+        "cohorts.VacancyPage",
+        "proposals.CallPage",
+    ]
     max_count_per_parent = 1
     page_description = _(
-        "Opportunities: lists the cohort programmes, Action Labs and board vacancies people "
-        "can apply to, open now, opening soon and closed. One per language."
+        "Opportunities: lists the cohort programmes, Action Labs, board vacancies and other "
+        "calls people can apply to, open now, opening soon and closed. One per language."
     )
 
     class Meta:
         verbose_name = _("opportunities index")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import opportunity_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = opportunity_listing(index_page=self, kind=request.GET.get("kind", ""))
-        return context
+    def serve(self, request, *args, **kwargs):
+        return hand_to("cohorts.views.opportunity_index", request, index_page=self)
 
     # From the page cache (home/page_cache.py) for anonymous visitors, also filtered by
     # kind: what is open, opening and closed is worked out from the clock, and each
@@ -202,11 +199,7 @@ class CohortProgrammePage(OpportunityPage):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def submission_details_form_class(self):
-        from ..forms import CohortApplicationForm
-
-        return CohortApplicationForm
+    submission_details_form_class = "cohorts.forms.CohortApplicationForm"
 
     def get_submission_title(self, *, cleaned_data, details=None):
         return cleaned_data.get("organisation_name", "")

@@ -121,7 +121,8 @@ class CallPageMixin(models.Model):
     base_form_class = CallPageForm
 
     # --- Hooks a host may override -------------------------------------------------
-    #: A proposals.forms.SubmissionDetailsForm subclass for typed per-call fields.
+    #: A proposals.forms.SubmissionDetailsForm subclass for typed per-call fields, or its
+    #: dotted path (a page module must not import the forms that import its models).
     submission_details_form_class = None
     #: Label of the title field; None hides it (then override get_submission_title).
     submission_title_label = _("Title")
@@ -195,8 +196,12 @@ class CallPageMixin(models.Model):
         """Run one of get_admin_actions(); return a message for staff."""
         raise NotImplementedError(name)
 
+    def get_submission_details_form_class(self):
+        value = self.submission_details_form_class
+        return import_string(value) if isinstance(value, str) else value
+
     def get_details_instance(self, submission):
-        form_class = self.submission_details_form_class
+        form_class = self.get_submission_details_form_class()
         if form_class is None or submission is None or submission.pk is None:
             return None
         return form_class._meta.model._default_manager.filter(submission=submission).first()
