@@ -23,6 +23,7 @@ from django.db.models import F, Q
 from django.template import Context
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.coreutils import get_supported_content_language_variant
@@ -52,15 +53,25 @@ SUBMISSION_KINDS = (
 DEFAULT_TEMPLATES = {
     EmailKind.CONFIRMATION: (
         gettext_lazy("We received your submission: {{ title }}"),
-        gettext_lazy(
-            "Dear {{ applicant_name }},\n\n"
-            "Thank you: we received your submission to {{ call_title }}.\n\n"
-            "You can read, edit or withdraw it until the call closes ({{ closes_at }}):\n"
-            "{{ submission_url }}\n\n"
-            "A copy of your answers:\n\n{{ answers }}\n\n"
-            "{% if decisions_by %}We will let you know the outcome by {{ decisions_by }}."
-            "{% else %}We will email you the outcome once the submissions have been reviewed."
-            "{% endif %}\n"
+        # Worded from what the call sets: a decision date is promised only if it has one.
+        format_lazy(
+            "{{% if decisions_by %}}{}{{% else %}}{}{{% endif %}}",
+            gettext_lazy(
+                "Dear {{ applicant_name }},\n\n"
+                "Thank you: we received your submission to {{ call_title }}.\n\n"
+                "You can read, edit or withdraw it until the call closes ({{ closes_at }}):\n"
+                "{{ submission_url }}\n\n"
+                "A copy of your answers:\n\n{{ answers }}\n\n"
+                "We will let you know the outcome by {{ decisions_by }}.\n"
+            ),
+            gettext_lazy(
+                "Dear {{ applicant_name }},\n\n"
+                "Thank you: we received your submission to {{ call_title }}.\n\n"
+                "You can read, edit or withdraw it until the call closes ({{ closes_at }}):\n"
+                "{{ submission_url }}\n\n"
+                "A copy of your answers:\n\n{{ answers }}\n\n"
+                "We will email you the outcome once the submissions have been reviewed.\n"
+            ),
         ),
     ),
     EmailKind.ACCEPTED: (
