@@ -13,7 +13,9 @@
    warm-up, then BENCH_REQUESTS timed requests (50 by default) twice: as an anonymous
    visitor with no cookie ("cached": from the page cache where the page allows it) and
    with a cookie of the visitor's own, which the page cache never answers ("uncached":
-   rendered every time, as for a signed-in person, without the session lookup).
+   rendered every time, as for a signed-in person, without the session lookup), with
+   the worker's CPU time per request read from /proc: on a shared machine wall-clock
+   time moves with the load, CPU time much less.
 5. The programme's own bytes, saved as a static file and served by whitenoise in the
    same run, are the floor: the cost of the stack with no Django view at all.
 6. Each export is fetched again with the ETag it was given (If-None-Match): it must
@@ -158,18 +160,47 @@ def fetch(port, url, headers=None):
     return response, len(body), elapsed
 
 
-def time_url(port, url, headers=None):
+def worker_pid(master_pid):
+    """The pid of gunicorn's one worker (the master's child)."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    for _ in range(50):
+        pids = children.read_text().split() if children.exists() else []
+        if pids:
+            return int(pids[0])
+        time.sleep(0.1)
+    return None
+
+
+def cpu_seconds(pid):
+    """User and system CPU time a process has used (Linux /proc), or None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def time_url(port, url, headers=None, worker=None):
     for _ in range(WARMUP_REQUESTS):
         fetch(port, url, headers)
     timings, statuses, sizes, cache_control = [], set(), set(), set()
+    cpu_before = cpu_seconds(worker)
     for _ in range(REQUESTS):
         response, size, elapsed = fetch(port, url, headers)
         timings.append(elapsed * 1000)
         statuses.add(response.status)
         sizes.add(size)
         cache_control.add(response.getheader("Cache-Control", ""))
+    cpu_after = cpu_seconds(worker)
     timings.sort()
     return {
+        # The worker's CPU time per request: what the page costs, whatever else the
+        # machine is doing (wall-clock time on a shared machine moves with its load).
+        "worker_cpu_ms": (
+            round((cpu_after - cpu_before) * 1000 / REQUESTS, 1)
+            if cpu_before is not None and cpu_after is not None
+            else None
+        ),
         "status": sorted(statuses),
         "bytes": max(sizes),
         "median_ms": round(statistics.median(timings), 2),
@@ -179,13 +210,13 @@ def time_url(port, url, headers=None):
     }
 
 
-def measure(port, row):
+def measure(port, row, worker=None):
     """Cached (anonymous, no cookie) and uncached (rendered afresh) timings of one URL."""
-    cached = time_url(port, row["url"])
+    cached = time_url(port, row["url"], worker=worker)
     if row["name"] == "static-floor":
         uncached = cached
     else:
-        uncached = time_url(port, row["url"], {"Cookie": UNCACHED_COOKIE})
+        uncached = time_url(port, row["url"], {"Cookie": UNCACHED_COOKIE}, worker=worker)
     row.update(
         {
             "status": sorted(set(cached["status"]) | set(uncached["status"])),
@@ -229,6 +260,7 @@ def print_table(rows):
         "cached ms",
         "uncached ms",
         "uncached p95",
+        "uncached CPU ms",
         "bytes",
         "queries",
         "page cache",
@@ -240,6 +272,9 @@ def print_table(rows):
             f"{row['cached']['median_ms']:.1f}",
             f"{row['uncached']['median_ms']:.1f}",
             f"{row['uncached']['p95_ms']:.1f}",
+            "-"
+            if row["uncached"]["worker_cpu_ms"] is None
+            else f"{row['uncached']['worker_cpu_ms']:.1f}",
             f"{row['bytes']:,}",
             "-" if row["queries"] is None else str(row["queries"]),
             (
@@ -346,13 +381,14 @@ def main():
             env=environment,
         )
         wait_for(port, gunicorn)
+        worker = worker_pid(gunicorn.pid)
         timing_started = time.monotonic()
         print(
             f"gunicorn ({WORKERS} sync worker) on {HOST}:{port}; {WARMUP_REQUESTS} warm-up + "
             f"{REQUESTS} requests per URL, cached and uncached"
         )
         for row in measured:
-            measure(port, row)
+            measure(port, row, worker=worker)
             if row["status"] != [200]:
                 raise SystemExit(f"{row['name']}: {row['url']} answered {row['status']}")
         print(f"  timed {len(measured)} URLs in {time.monotonic() - timing_started:.1f}s")
@@ -376,8 +412,9 @@ def main():
         f"\nProgramme from the cache: {comparison['cached_median_ms']:.2f} ms median against "
         f"{comparison['floor_median_ms']:.2f} ms for the same {programme_row['bytes']:,} bytes "
         f"as a static file ({comparison['ratio']:.2f}x, {comparison['rounds']} of each, "
-        f"interleaved); rendered: {programme_row['uncached']['median_ms']:.1f} ms median, "
-        f"{programme_row['queries']} queries"
+        f"interleaved); rendered: {programme_row['uncached']['median_ms']:.1f} ms median "
+        f"({programme_row['uncached']['worker_cpu_ms']} ms of the worker's CPU), "
+        f"{programme_row['queries']} queries; load average {os.getloadavg()[0]:.1f}"
     )
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(
@@ -392,6 +429,8 @@ def main():
                 "warmup_requests": WARMUP_REQUESTS,
                 "requests": REQUESTS,
                 "query_count": "warm request rendered afresh, in-process, same database",
+                "worker_cpu_ms": "the gunicorn worker's CPU time per request (Linux /proc)",
+                "load_average": os.getloadavg(),
                 "programme_against_floor": comparison,
                 "results": measured,
             },
