@@ -57,3 +57,8 @@ class NewsFeed(Feed):
 
     def item_categories(self, item):
         return [tag.name for tag in item.topic_list]
+
+
+def news_feed(request, *, index_page):
+    """The feed of a news index (its feed/ route)."""
+    return NewsFeed(index_page=index_page)(request)

@@ -21,6 +21,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail_localize import synctree
 from wagtail_localize.segments import StringSegmentValue
 
+from home.localization import create_missing_aliases
+
 CAPTION_PATH = "caption"
 CELL_PATH = re.compile(r"^r(?P<row>\d+)c(?P<column>\d+)$")
 NUMBER = re.compile(r"^[\d\s.,%£€$-]+$")
@@ -55,7 +57,5 @@ class TranslatableTableBlock(TableBlock):
 
 
 def make_alias_creation_idempotent():
-    from home.localization import create_missing_aliases
-
     # after_create_page looks the function up in its module each time it runs.
     synctree.create_aliases_for_new_page = create_missing_aliases

@@ -5,17 +5,15 @@ from taggit.models import Tag
 from wagtail.images.models import Rendition
 from wagtail.models import Page
 
+from home.models import NewsArticlePage, NewsArticleTag, NewsIndexPage
+
 
 def _articles():
-    from home.models import NewsArticlePage
-
     return NewsArticlePage.objects.live().public()
 
 
 def _with_listing_data(queryset):
     """Everything an article card shows: image renditions and topics, prefetched."""
-    from home.models import NewsArticleTag
-
     return queryset.select_related("image").prefetch_related(
         Prefetch(
             "image__renditions",
@@ -47,8 +45,6 @@ def news_topic(*, slug):
 
 def news_topics(*, index_page):
     """Topics used by the live articles of this index, alphabetically."""
-    from home.models import NewsArticleTag
-
     article_ids = _articles().child_of(index_page).values("pk")
     return Tag.objects.filter(
         pk__in=NewsArticleTag.objects.filter(content_object_id__in=article_ids).values("tag_id")
@@ -57,8 +53,6 @@ def news_topics(*, index_page):
 
 def news_index(*, locale_id):
     """The news index of a language, for the footer's feed link."""
-    from home.models import NewsIndexPage
-
     return NewsIndexPage.objects.live().filter(locale_id=locale_id).first()
 
 

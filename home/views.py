@@ -12,11 +12,43 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home import languages, personal_data, selectors
+from home import languages, personal_data, sections, selectors
 from home.forms import DeleteAccountForm, LanguageForm
 from home.pagination import paginate
+from home.routing import render_page
 
 SEARCH_RESULTS_PER_PAGE = 10
+
+
+# --- Pages (each page type names its view: home.routing.hand_to) --------------------
+
+
+def home_page(request, *, page):
+    return render_page(
+        request,
+        page,
+        sections=sections.home_sections(home_page=page, request=request),
+        featured_items=selectors.featured_items(home_page=page),
+        latest_news=selectors.latest_news(locale_id=page.locale_id, limit=3),
+        news_index=selectors.news_index(locale_id=page.locale_id),
+    )
+
+
+def content_page(request, *, page):
+    return render_page(request, page, section_pages=selectors.child_pages(page=page))
+
+
+def news_index(request, *, index_page):
+    topic = selectors.news_topic(slug=request.GET.get("topic", ""))
+    articles = selectors.news_articles(index_page=index_page, topic=topic)
+    return index_page.render(
+        request,
+        context_overrides={
+            "articles": paginate(request, articles, per_page=index_page.articles_per_page),
+            "topic": topic,
+            "topics": selectors.news_topics(index_page=index_page),
+        },
+    )
 
 
 def search(request):

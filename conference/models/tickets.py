@@ -22,9 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail_localize.fields import TranslatableField
 
 from home.models import BasePage
-
-CURRENCY_CHOICES = [("GBP", "£ GBP"), ("EUR", "€ EUR"), ("USD", "$ USD")]
-CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+from home.payments.money import CURRENCY_CHOICES, currency_symbol
 
 # How long a place stays held after checkout starts. Stripe's shortest Checkout session
 # lasts 30 minutes from its creation (a little after our clock reads "now", hence 35);
@@ -200,7 +198,7 @@ class TicketType(models.Model):
 
     @property
     def currency_symbol(self):
-        return CURRENCY_SYMBOLS.get(self.currency, self.currency)
+        return currency_symbol(self.currency)
 
     def is_early_bird(self, now=None) -> bool:
         now = now or timezone.now()
@@ -308,7 +306,7 @@ class Registration(models.Model):
 
     @property
     def currency_symbol(self):
-        return CURRENCY_SYMBOLS.get(self.currency, self.currency)
+        return currency_symbol(self.currency)
 
     @property
     def is_paid(self) -> bool:

@@ -30,6 +30,7 @@ from conference.tickets.emails import (
     send_registration_confirmation,
 )
 from home import languages, payments
+from home.payments.money import to_minor_units
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def start_registration(
             line_items=[
                 payments.LineItem(
                     name=f"{ticket_type.conference.title}: {ticket_type.name}",
-                    amount_minor=int(registration.amount * 100),
+                    amount_minor=to_minor_units(registration.amount),
                     currency=registration.currency,
                 )
             ],

@@ -17,7 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.models import Donation
-from home.models.donations import CURRENCY_CHOICES, CURRENCY_SYMBOLS
+from home.payments.money import CURRENCY_CHOICES, currency_symbol
 from home.spreadsheets import SafeSpreadsheetExportMixin
 
 
@@ -57,9 +57,7 @@ def totals(queryset):
         )
         .order_by("currency")
     )
-    return [
-        {**row, "symbol": CURRENCY_SYMBOLS.get(row["currency"], row["currency"])} for row in rows
-    ]
+    return [{**row, "symbol": currency_symbol(row["currency"])} for row in rows]
 
 
 def _amount(donation):

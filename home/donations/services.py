@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from home import payments
+from home.donations.emails import send_donation_thank_you
 from home.models import Donation, DonationPage
+from home.payments.money import to_minor_units
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +42,7 @@ def start_donation(
         line_items=[
             payments.LineItem(
                 name=item_name,
-                amount_minor=int(amount * 100),
+                amount_minor=to_minor_units(amount),
                 currency=page.currency,
                 interval="month" if monthly else None,
             )
@@ -77,8 +79,6 @@ def fulfil_checkout(*, session: dict) -> None:
     donation.stripe_payment_intent_id = _id_of(session.get("payment_intent"))
     donation.stripe_subscription_id = _id_of(session.get("subscription"))
     donation.save()
-
-    from home.donations.emails import send_donation_thank_you
 
     transaction.on_commit(lambda: send_donation_thank_you.enqueue(donation.pk))
 

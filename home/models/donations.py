@@ -12,10 +12,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .base import BasePage
+from home.payments.money import CURRENCY_CHOICES, currency_symbol, to_minor_units
+from home.routing import hand_to
 
-CURRENCY_CHOICES = [("GBP", "£ GBP"), ("EUR", "€ EUR"), ("USD", "$ USD")]
-CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+from .base import BasePage
 
 
 class DonationPage(RoutablePageMixin, BasePage):
@@ -71,19 +71,15 @@ class DonationPage(RoutablePageMixin, BasePage):
 
     @property
     def currency_symbol(self):
-        return CURRENCY_SYMBOLS.get(self.currency, self.currency)
+        return currency_symbol(self.currency)
 
     @path("")
     def donate(self, request):
-        from home.donations.views import donate
-
-        return donate(request, page=self)
+        return hand_to("home.donations.views.donate", request, page=self)
 
     @path("thank-you/<uuid:reference>/")
     def thank_you(self, request, reference):
-        from home.donations.views import thank_you
-
-        return thank_you(request, page=self, reference=reference)
+        return hand_to("home.donations.views.thank_you", request, page=self, reference=reference)
 
 
 class DonationAmount(TranslatableMixin, Orderable):
@@ -157,8 +153,8 @@ class Donation(models.Model):
 
     @property
     def amount_minor(self) -> int:
-        return int(self.amount * 100)
+        return to_minor_units(self.amount)
 
     @property
     def currency_symbol(self):
-        return CURRENCY_SYMBOLS.get(self.currency, self.currency)
+        return currency_symbol(self.currency)

@@ -9,8 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import selectors
-from home.pagination import paginate
+from home.routing import hand_to
 
 from .base import BasePage
 from .mixins import BodyMixin
@@ -34,27 +33,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news index page")
 
-    def articles(self, *, topic=None):
-        return selectors.news_articles(index_page=self, topic=topic)
-
     @path("")
     def index_route(self, request):
-        topic = selectors.news_topic(slug=request.GET.get("topic", ""))
-        page_obj = paginate(request, self.articles(topic=topic), per_page=self.articles_per_page)
-        return self.render(
-            request,
-            context_overrides={
-                "articles": page_obj,
-                "topic": topic,
-                "topics": selectors.news_topics(index_page=self),
-            },
-        )
+        return hand_to("home.views.news_index", request, index_page=self)
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        from home.feeds import NewsFeed
-
-        return NewsFeed(index_page=self)(request)
+        return hand_to("home.feeds.news_feed", request, index_page=self)
 
 
 class NewsArticleTag(TaggedItemBase):

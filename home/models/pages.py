@@ -5,8 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import sections, selectors
-from home.routing import PathRoutingMixin
+from home.routing import PathRoutingMixin, hand_to
 
 from .base import BasePage
 from .mixins import BodyMixin, ChildrenNameTheirParentMixin
@@ -34,13 +33,8 @@ class HomePage(PathRoutingMixin, ChildrenNameTheirParentMixin, BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections.home_sections(home_page=self, request=request)
-        context["featured_items"] = selectors.featured_items(home_page=self)
-        context["latest_news"] = selectors.latest_news(locale_id=self.locale_id, limit=3)
-        context["news_index"] = selectors.news_index(locale_id=self.locale_id)
-        return context
+    def serve(self, request, *args, **kwargs):
+        return hand_to("home.views.home_page", request, page=self)
 
 
 class HomePageFeaturedItem(TranslatableMixin, Orderable):
@@ -93,7 +87,5 @@ class ContentPage(ChildrenNameTheirParentMixin, BodyMixin, BasePage):
     class Meta:
         verbose_name = _("content page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["section_pages"] = selectors.child_pages(page=self)
-        return context
+    def serve(self, request, *args, **kwargs):
+        return hand_to("home.views.content_page", request, page=self)

@@ -4,13 +4,13 @@ from email.utils import parseaddr
 
 from django.conf import settings
 
+from home.models import SiteSettings
+
 from .gateway import is_configured
 
 
 def payments_context(request) -> dict:
     """`payments_available` and the address people write to when it is not."""
-    from home.models import SiteSettings
-
     contact = SiteSettings.for_request(request).contact_email
     return {
         "payments_available": is_configured(),
