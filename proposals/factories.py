@@ -9,6 +9,7 @@ import datetime
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
@@ -62,8 +63,6 @@ class UserFactory(DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         if create and extracted:
-            from django.contrib.auth.models import Group
-
             for name in extracted:
                 self.groups.add(Group.objects.get_or_create(name=name)[0])
 

@@ -20,6 +20,7 @@ from .models import (
     OUTCOME_STATUSES,
     REVIEWABLE_STATUSES,
     EmailKind,
+    EmailLog,
     Review,
     ReviewRevision,
     Submission,
@@ -28,6 +29,7 @@ from .models import (
     SubmissionStatus,
 )
 from .permissions import is_reviewer
+from .roles import PROGRAMME_TEAM, REVIEWERS
 
 
 class CallClosed(PermissionDenied):
@@ -322,8 +324,6 @@ def withdraw(*, submission, by, now=None):
 
 def reviewer_candidates(call=None):
     """People who may be given reviews: active members of Reviewers or Programme team."""
-    from .permissions import PROGRAMME_TEAM, REVIEWERS
-
     User = get_user_model()
     qs = User.objects.filter(
         is_active=True, groups__name__in=[REVIEWERS, PROGRAMME_TEAM]
@@ -521,8 +521,6 @@ def decide(*, submissions, status, by=None):
 
 def send_outcomes(*, submissions, by=None):
     """Queue the outcome email for each decided submission not yet told. Returns how many."""
-    from .models import EmailLog
-
     queued = 0
     with transaction.atomic():
         for submission in submissions:
