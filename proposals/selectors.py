@@ -32,6 +32,7 @@ from .models import (
     Submission,
     SubmissionStatus,
 )
+from .models.hosts import call_page_models
 
 
 def my_submissions(*, user):
@@ -499,10 +500,6 @@ def open_calls(*, locale_id, default_locale_id, now=None, limit=6):
     """Calls open at ``now`` (any host page type), closing soonest first, each in the
     language ``locale_id`` where translated, else in the default language. One query per
     host page type, plus one for private sections."""
-    from wagtail.models import Page
-
-    from .registry import call_page_models
-
     now = now or timezone.now()
     private = Page.objects.private_q()
     by_key = {}
