@@ -3,17 +3,31 @@
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.text import capfirst
 
-from proposals.models import Submission, SubmissionStatus
+from proposals.models import CallPage, Submission, SubmissionStatus
 
 from .formation import Candidate
 from .models import ActionLabPage, Cohort, CohortProgrammePage, OpportunityState, VacancyPage
+from .models.mixins import opportunity_state
 
 OPPORTUNITY_MODELS = [CohortProgrammePage, ActionLabPage, VacancyPage]
+# A generic call staff place on the index (e.g. a working group's application).
+GENERIC_CALL_KIND = "call"
+
+
+def listed_models():
+    """(page type, kind) of every page type the index lists."""
+    return [(model, model.opportunity_kind) for model in OPPORTUNITY_MODELS] + [
+        (CallPage, GENERIC_CALL_KIND)
+    ]
 
 
 def opportunity_kinds():
-    return [(model.opportunity_kind, model.opportunity_kind_label) for model in OPPORTUNITY_MODELS]
+    return [
+        *((model.opportunity_kind, model.opportunity_kind_label) for model in OPPORTUNITY_MODELS),
+        (GENERIC_CALL_KIND, capfirst(CallPage._meta.verbose_name)),
+    ]
 
 
 @dataclass
@@ -41,11 +55,11 @@ def opportunity_listing(*, index_page, kind="", now=None):
     if kind not in {value for value, _label in kinds}:
         kind = ""
     listing = OpportunityListing(now=now, kind=kind, kinds=kinds)
-    for model in OPPORTUNITY_MODELS:
-        if kind and model.opportunity_kind != kind:
+    for model, model_kind in listed_models():
+        if kind and model_kind != kind:
             continue
         for page in model.objects.live().public().child_of(index_page):
-            state = page.state(now)
+            state = opportunity_state(page, now)
             if state == OpportunityState.OPEN:
                 listing.open.append(page)
             elif state == OpportunityState.UPCOMING:

@@ -5,6 +5,7 @@ Every page type has some text that summarises it; the first non-empty one of
 leave Wagtail's "search description" empty still get a good one.
 """
 
+import re
 from html import unescape
 
 from django.utils.html import strip_tags
@@ -15,9 +16,14 @@ IMAGE_SOURCES = ("photo", "image")
 MAX_DESCRIPTION_LENGTH = 160
 
 
+# Where a block ends, words of the next one must not run on ("2025.In light of").
+BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|blockquote|div)>|<br\s*/?>)", re.IGNORECASE)
+
+
 def plain_text(value):
     """Rich text or HTML as one line of plain text."""
-    return " ".join(unescape(strip_tags(str(value or ""))).split())
+    spaced = BLOCK_END.sub(r" \1", str(value or ""))
+    return " ".join(unescape(strip_tags(spaced)).split())
 
 
 def page_description(page):

@@ -27,6 +27,32 @@ class OpportunityState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+def opportunity_state(page, now=None):
+    """Upcoming, open or closed at ``now``, for any page hosting a call (an opportunity or
+    a generic call listed beside them)."""
+    now = now or timezone.now()
+    if not page.has_opened(now):
+        return OpportunityState.UPCOMING
+    if page.has_closed(now):
+        return OpportunityState.CLOSED
+    return OpportunityState.OPEN
+
+
+def closes_in_days(page, now=None):
+    """Whole days left before ``page``'s call closes (0 in the last 24 hours and after)."""
+    if not page.closes_at:
+        return None
+    # In UTC: Python subtracts two datetimes sharing a tzinfo by wall-clock time, which
+    # is an hour out across a daylight-saving change.
+    now = (now or timezone.now()).astimezone(datetime.UTC)
+    seconds = (page.closes_at.astimezone(datetime.UTC) - now).total_seconds()
+    days = max(0, math.floor(seconds / 86400))
+    if days:
+        # "Closes in 3 days" becomes "2 days" then: a cached listing is dropped.
+        page_cache.valid_until(page.closes_at - datetime.timedelta(days=days))
+    return days
+
+
 class OpportunityMixin(models.Model):
     """Abstract: mix in before ``CallPageMixin`` and ``BasePage``; add ``opportunity_panels``."""
 
@@ -83,26 +109,10 @@ class OpportunityMixin(models.Model):
     # Dates come from the engine's CallPageMixin (opens_at, closes_at, time_zone,
     # has_opened, has_closed); the state is always computed from the clock at request time.
     def state(self, now=None):
-        now = now or timezone.now()
-        if not self.has_opened(now):
-            return OpportunityState.UPCOMING
-        if self.has_closed(now):
-            return OpportunityState.CLOSED
-        return OpportunityState.OPEN
+        return opportunity_state(self, now)
 
     def closes_in_days(self, now=None):
-        """Whole days left before closing (0 in the last 24 hours and after closing)."""
-        if not self.closes_at:
-            return None
-        # In UTC: Python subtracts two datetimes sharing a tzinfo by wall-clock time, which
-        # is an hour out across a daylight-saving change.
-        now = (now or timezone.now()).astimezone(datetime.UTC)
-        seconds = (self.closes_at.astimezone(datetime.UTC) - now).total_seconds()
-        days = max(0, math.floor(seconds / 86400))
-        if days:
-            # "Closes in 3 days" becomes "2 days" then: a cached listing is dropped.
-            page_cache.valid_until(self.closes_at - datetime.timedelta(days=days))
-        return days
+        return closes_in_days(self, now)
 
     @property
     def screens_eligibility(self):

@@ -6,6 +6,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cohorts.models.mixins import closes_in_days
+
 register = template.Library()
 
 LOCAL_FORMAT = "l j F Y, H:i T"
@@ -29,7 +31,7 @@ def closes_in(page, now=None):
         return _("No closing date")
     if page.has_closed(now):
         return _("Closed")
-    days = page.closes_in_days(now)
+    days = closes_in_days(page, now)
     if days == 0:
         return _("Closes within a day")
     return ngettext("Closes in %(days)d day", "Closes in %(days)d days", days) % {"days": days}

@@ -1,8 +1,9 @@
 """BasePage: what every page type of the site shares.
 
-An introduction (rich text, one feature list for every page type), its editor panel,
-search field and translation, and the description search engines and social previews
-read. Page types extend the lists rather than restate them::
+An introduction (rich text, one feature list for every page type) with its editor panel,
+search field and translation; home/seo.py makes it the meta and Open Graph description
+when the search description is empty. Page types extend the lists rather than restate
+them::
 
     class MyPage(BasePage):
         content_panels = BasePage.content_panels + [FieldPanel("body")]
@@ -17,8 +18,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-from home import seo
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -55,8 +54,3 @@ class BasePage(Page):
         if after_introduction:
             return [*Page.content_panels, FieldPanel("introduction"), *panels]
         return [*Page.content_panels, *panels, FieldPanel("introduction")]
-
-    @property
-    def meta_description(self):
-        """The search description, else the summary or introduction as plain text."""
-        return seo.page_description(self)

@@ -24,6 +24,24 @@ class ChildrenNameTheirParentMixin:
         ]
 
 
+class NamedByParentsMixin:
+    """For a page type other apps may hold (a generic call): besides its own
+    ``parent_page_types``, it may go below any page type whose own ``subpage_types`` name
+    it. The app that holds it names it; the page names no app that holds it."""
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        declared = super().clean_parent_page_models()
+        holders = [
+            model
+            for model in get_page_models()
+            if model not in declared
+            and getattr(model, "subpage_types", None) is not None
+            and cls in model.clean_subpage_models()
+        ]
+        return [*declared, *holders]
+
+
 class BodyMixin(models.Model):
     """A StreamField body, with its panel, search field and translation."""
 

@@ -24,6 +24,7 @@ from cohorts.models import (
     VacancyPage,
 )
 from home.models import HomePage
+from proposals.models import CallPage
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +34,12 @@ def test_page_tree_rules():
     for model in (CohortProgrammePage, ActionLabPage, VacancyPage):
         assert model.allowed_parent_page_models() == [OpportunityIndexPage]
         assert model.allowed_subpage_models() == []
+    # And a generic call, e.g. a working group's application.
     assert set(OpportunityIndexPage.allowed_subpage_models()) == {
         CohortProgrammePage,
         ActionLabPage,
         VacancyPage,
+        CallPage,
     }
     assert Page in HomePage.allowed_parent_page_models()
 

@@ -61,11 +61,14 @@ TREE = {
     TicketsPage: ({ConferencePage}, set()),
     SpeakerIndexPage: ({ConferenceIndexPage}, {SpeakerPage}),
     SpeakerPage: ({SpeakerIndexPage}, set()),
-    OpportunityIndexPage: ({HomePage}, {CohortProgrammePage, ActionLabPage, VacancyPage}),
+    OpportunityIndexPage: (
+        {HomePage},
+        {CohortProgrammePage, ActionLabPage, VacancyPage, CallPage},
+    ),
     CohortProgrammePage: ({OpportunityIndexPage}, set()),
     ActionLabPage: ({OpportunityIndexPage}, set()),
     VacancyPage: ({OpportunityIndexPage}, set()),
-    CallPage: ({HomePage, ContentPage}, set()),
+    CallPage: ({HomePage, ContentPage, OpportunityIndexPage}, set()),
 }
 
 # Page types a parent holds at most one of (an index, a conference's programme...).
@@ -133,9 +136,12 @@ class PageTreeRulesTests(WagtailPageTestCase):
                     else:
                         self.assertCanNotCreateAt(parent, child)
 
-    def test_a_generic_call_can_be_made_on_the_home_page_or_inside_a_section(self):
+    def test_a_generic_call_can_be_made_on_the_home_page_in_a_section_or_as_an_opportunity(
+        self,
+    ):
         self.assertCanCreateAt(HomePage, CallPage)
         self.assertCanCreateAt(ContentPage, CallPage)
+        self.assertCanCreateAt(OpportunityIndexPage, CallPage)
         self.assertCanNotCreateAt(ConferencePage, CallPage)
         self.assertCanNotCreateAt(NewsIndexPage, CallPage)
 
@@ -151,7 +157,8 @@ def test_an_editor_is_offered_only_what_belongs_there_and_reads_what_each_type_i
 ):
     """Once the site has its news, TICTeC, opportunities and donation page, an editor
     adding a page below the home page is offered a content page or a call, nothing else;
-    below the opportunities index, the three kinds of opportunity, each described."""
+    below the opportunities index, the three kinds of opportunity and a generic call (a
+    working group's application), each described."""
     NewsIndexPageFactory(parent=home_page)
     ConferenceIndexPageFactory(parent=home_page)
     DonationPageFactory(parent=home_page)
@@ -173,10 +180,11 @@ def test_an_editor_is_offered_only_what_belongs_there_and_reads_what_each_type_i
         "Cohort programme": str(CohortProgrammePage.page_description),
         "Action Lab": str(ActionLabPage.page_description),
         "Board vacancy": str(VacancyPage.page_description),
+        "Call for applications": str(CallPage.page_description),
     }
     for response, models in (
         (below_home, [CallPage]),
-        (below_index, [CohortProgrammePage, ActionLabPage, VacancyPage]),
+        (below_index, [CohortProgrammePage, ActionLabPage, VacancyPage, CallPage]),
     ):
         for model in models:
             assert escape(str(model.page_description)) in response.content.decode()

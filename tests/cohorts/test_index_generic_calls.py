@@ -1,0 +1,67 @@
+"""A generic call (proposals.CallPage) staff place below the opportunities index, e.g. a
+working group's application, is listed with the opportunities: open, opening or closed."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from cohorts.factories import CohortProgrammePageFactory
+from cohorts.selectors import opportunity_listing
+from proposals.factories import CallPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def section(html, heading_id):
+    match = re.search(rf'<section aria-labelledby="{heading_id}">(.*?)</section>', html, re.S)
+    return match.group(1) if match else ""
+
+
+def test_an_open_generic_call_is_listed_with_its_introduction_and_closing(client, index_page):
+    now = timezone.now()
+    CallPageFactory(
+        parent=index_page,
+        title="Working group on open contracting",
+        introduction="<p>Join a working group of <b>six</b> people &amp; meet twice.</p>",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=5, hours=1),
+    )
+
+    card = section(client.get(index_page.url).content.decode(), "open-heading")
+
+    assert "Working group on open contracting" in card
+    assert '<span class="tag">Call for applications</span>' in card
+    assert "<p>Join a working group of six people &amp; meet twice.</p>" in card
+    assert "Closes in 5 days" in card
+
+
+def test_generic_calls_are_upcoming_or_closed_by_their_dates_and_filtered_by_kind(
+    client, index_page
+):
+    now = timezone.now()
+    upcoming = CallPageFactory(
+        parent=index_page,
+        title="Working group, next round",
+        opens_at=now + datetime.timedelta(days=3),
+        closes_at=now + datetime.timedelta(days=30),
+    )
+    closed = CallPageFactory(
+        parent=index_page,
+        title="Working group, last round",
+        opens_at=now - datetime.timedelta(days=60),
+        closes_at=now - datetime.timedelta(days=30),
+    )
+    CohortProgrammePageFactory(parent=index_page, title="FOI support")
+
+    listing = opportunity_listing(index_page=index_page, kind="call")
+    html = client.get(index_page.url, {"kind": "call"}).content.decode()
+
+    assert [page.pk for page in listing.upcoming] == [upcoming.pk]
+    assert [page.pk for page in listing.closed] == [closed.pk]
+    assert listing.open == []
+    assert '<span aria-current="page">Call for applications</span>' in html
+    assert "FOI support" not in html
+    cohorts_only = client.get(index_page.url, {"kind": "cohort"}).content.decode()
+    assert "Working group" not in cohorts_only
