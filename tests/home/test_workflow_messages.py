@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import GroupApprovalTask, WorkflowState, WorkflowTask
 
 from proposals.factories import CallPageFactory
 from tests.proposals.test_call_editor import form_data
@@ -64,3 +64,25 @@ def test_a_plain_save_still_says_the_page_has_been_updated(moderator, submitted_
     assert response.status_code == 302
     assert len(said) == 1
     assert "Page &#x27;Working group: spring 2027&#x27; has been updated." in said[0]
+
+
+def test_approving_the_first_of_two_steps_says_what_it_now_awaits(moderator, submitted_round):
+    workflow = submitted_round.get_workflow()
+    legal = GroupApprovalTask.objects.create(name="Legal check")
+    legal.groups.set([Group.objects.get(name="Moderators")])
+    WorkflowTask.objects.create(workflow=workflow, task=legal, sort_order=99)
+
+    response, said = edit(
+        moderator,
+        submitted_round,
+        **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+
+    assert response.status_code == 302
+    submitted_round.refresh_from_db()
+    assert not submitted_round.live
+    assert len(said) == 1
+    assert (
+        "Page &#x27;Working group: spring 2027&#x27; has been approved and now awaits "
+        "“Legal check”." in said[0]
+    )
