@@ -4,7 +4,6 @@ pages on the way."""
 
 import datetime
 import re
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -14,6 +13,7 @@ from conference.factories import (
     ConferencePageFactory,
     ProgrammePageFactory,
 )
+from tests.e2e.test_agenda import guarded_context
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,18 +66,7 @@ def test_my_agenda_is_in_the_header_and_reached_by_keyboard(
 
 
 def test_my_agenda_works_without_javascript(playwright_browser, live_server, programme):
-    context = playwright_browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    allowed = urlparse(live_server.url).netloc
-    refused = []
-
-    def guard(route):
-        if urlparse(route.request.url).netloc == allowed:
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context, refused = guarded_context(playwright_browser, live_server, java_script_enabled=False)
     try:
         page = context.new_page()
         follow_my_agenda_by_keyboard(page, programme)

@@ -6,31 +6,16 @@ rendered afresh from that moment; a published change shows on the next request."
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import Locale
 
 from cohorts.factories import ActionLabPageFactory, OpportunityIndexPageFactory
 
-PUBLIC = "public, max-age=60, stale-while-revalidate=60"
-
-
-@pytest.fixture(autouse=True)
-def home_in_every_language(home_page):
-    """As on the site, the home page exists in every language, so the language switcher
-    links to it rather than posting a form (with a CSRF token)."""
-    for code in ("fr", "nl"):
-        home_page.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_MAX_AGE = 60
-    settings.PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
-    cache.clear()
-    yield
-    cache.clear()
+# The page cache on, and the home page in every language, as for the page cache's tests.
+from tests.home.test_page_cache import (  # noqa: F401 (fixtures)
+    PUBLIC,
+    home_in_every_language,
+    page_cache_on,
+)
 
 
 @pytest.fixture
