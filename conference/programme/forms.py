@@ -1,4 +1,7 @@
-"""Admin form for sessions: choices limited to the session's conference, room clashes refused."""
+"""Admin form for sessions: choices limited to the session's conference, room clashes refused.
+
+SessionPage names it as its ``base_form_class``, so neither this module nor the scheduling
+rules it uses (programme.services) import the conference models."""
 
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -26,14 +29,13 @@ class SessionPageForm(WagtailAdminPageForm):
                 )
 
     def get_conference(self):
-        from conference.models import ConferencePage
-
-        programme = self.parent_page
-        if programme is None and self.instance.pk:
-            programme = self.instance.get_parent()
-        if programme is None:
+        # Through the pages, not the models: the page type names this form, so this module
+        # imports no conference model (no import cycle).
+        if self.instance.pk:
+            return self.instance.conference
+        if self.parent_page is None:
             return None
-        return ConferencePage.objects.ancestor_of(programme).first()
+        return getattr(self.parent_page.specific, "conference", None)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,14 +1,16 @@
-"""Scheduling rules and writes for the programme."""
+"""Scheduling rules and writes for the programme.
 
+They reach other sessions through the session (its day's sessions), never by importing the
+models: the admin form that SessionPage names (programme.forms) uses them."""
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 
 def _same_day_sessions(*, session):
-    from conference.models import SessionPage
-
-    others = SessionPage.objects.filter(day_id=session.day_id, start_time__isnull=False)
+    others = session.day.sessions.filter(start_time__isnull=False)
     if session.pk:
         others = others.exclude(pk=session.pk)
     # The session's own translations and aliases share its day: they are not other sessions.
@@ -59,26 +61,25 @@ def describe_room_clash(*, session, other):
 def find_speaker_conflicts(*, session):
     """Pairs of (speaker, other session) where a speaker of ``session`` is booked at an
     overlapping time. Speakers are matched across translations by translation key."""
-    from conference.models import SessionSpeaker
-
     if not session.is_scheduled:
         return []
     # Works on the in-memory (unsaved draft) speaker list as well as the stored one.
-    speaker_keys = [link.speaker.translation_key for link in session.speaker_links.all()]
+    speaker_keys = {link.speaker.translation_key for link in session.speaker_links.all()}
     if not speaker_keys:
         return []
-    links = (
-        SessionSpeaker.objects.filter(
-            speaker__translation_key__in=speaker_keys,
-            session__day_id=session.day_id,
-            session__start_time__isnull=False,
-        )
-        .exclude(session_id=session.pk)
-        .exclude(session__translation_key=session.translation_key)
-        .select_related("speaker", "session__session_format", "session__day")
-        .order_by("session__start_time", "sort_order")
+    others = (
+        _same_day_sessions(session=session)
+        .filter(speaker_links__speaker__translation_key__in=speaker_keys)
+        .distinct()
+        .prefetch_related("speaker_links__speaker")
     )
-    return [(link.speaker, link.session) for link in links if session.overlaps(link.session)]
+    return [
+        (link.speaker, other)
+        for other in others
+        if session.overlaps(other)
+        for link in other.speaker_links.all()
+        if link.speaker.translation_key in speaker_keys
+    ]
 
 
 def describe_speaker_conflict(*, session, speaker, other):
@@ -107,8 +108,6 @@ def place_session(*, session, day, start_time, room=None, publish=False, user=No
 
     Returns the speaker double-booking warnings (the placement still happens).
     """
-    from django.core.exceptions import ValidationError
-
     session.day, session.start_time, session.room = day, start_time, room
     clash = find_room_clash(session=session)
     if clash is not None:
