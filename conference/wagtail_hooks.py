@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from conference.models import SessionPage
 from conference.programme import selectors, services
+from conference.programme.admin_views import SessionListingViewSet
 from conference.tickets import wagtail_hooks as tickets_wagtail_hooks  # noqa: F401 (the ticket admin)
 from home.sections import HOOK_NAME as HOME_SECTIONS_HOOK
 from home.sections import HomeSection
@@ -29,8 +30,6 @@ def warn_speaker_conflicts_on_edit(request, page):
 
 @hooks.register("register_admin_viewset")
 def register_session_listing():
-    from conference.programme.admin_views import SessionListingViewSet
-
     return SessionListingViewSet()
 
 

@@ -5,17 +5,40 @@ apply form, reviews) and adds the programme's typed fields through the engine's
 ``submission_details_form_class`` hook: SessionProposal, one per submission.
 """
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from conference.models.pages import ConferencePage
 from home.models import BasePage
 from proposals.models import CallPageMixin
 from proposals.models.mixins import call_edit_handler
 
 WORKSHOP = "workshop"
+
+
+def _names_in_active_language(rows):
+    """{translation_key: name} of the conference's format, themes and approach in the
+    active language, when that is not the site's default one (the proposal points at the
+    English conference's rows); a query per kind of row then, none in English."""
+    language = translation.get_language()
+    if not rows or language == translation.get_supported_language_variant(settings.LANGUAGE_CODE):
+        return {}
+    names = {}
+    for model in {type(row) for row in rows}:
+        keys = [row.translation_key for row in rows if isinstance(row, model)]
+        names.update(
+            model.objects.filter(
+                translation_key__in=keys, locale__language_code=language
+            ).values_list("translation_key", "name")
+        )
+    return names
 
 
 class SessionProposal(models.Model):
@@ -89,6 +112,53 @@ class SessionProposal(models.Model):
         }
         return [me] + [p for p in self.co_presenters if p.get("name")]
 
+    def summary_rows(self, *, anonymised=False):
+        """[(label, value)] as reviewers, emails and exports show the proposal: its format,
+        themes and approach named in the active language (no queries in English when the
+        submission was fetched through CallForProposalsPage.get_submission_queryset)."""
+        themes = list(self.themes.all())
+        names = _names_in_active_language(
+            [row for row in (self.session_format, self.approach, *themes) if row is not None]
+        )
+
+        def name(row):
+            return names.get(row.translation_key, row.name)
+
+        rows = [
+            (gettext("Format"), name(self.session_format) if self.session_format else ""),
+            (gettext("Themes"), ", ".join(name(t) for t in themes)),
+            (
+                gettext("Approach"),
+                name(self.approach) if self.approach else gettext("Neither, or both"),
+            ),
+            (gettext("Abstract"), self.abstract),
+        ]
+        if not anonymised:
+            rows.append(
+                (
+                    gettext("Speakers"),
+                    "\n".join(
+                        ", ".join(
+                            part
+                            for part in (s["name"], s.get("organisation", ""), s.get("email", ""))
+                            if part
+                        )
+                        for s in self.speakers()
+                    ),
+                )
+            )
+        grant = gettext("No")
+        if self.travel_grant_requested:
+            grant = gettext("Yes, about £%(amount)s") % {"amount": self.travel_grant_amount or "?"}
+        rows += [
+            (gettext("Travel grant"), grant),
+            (
+                gettext("May need to present remotely"),
+                gettext("Yes") if self.may_present_remotely else gettext("No"),
+            ),
+        ]
+        return rows
+
 
 class CallForProposalsPage(CallPageMixin, BasePage):
     content_panels = BasePage.content_panels + CallPageMixin.call_content_panels
@@ -116,16 +186,10 @@ class CallForProposalsPage(CallPageMixin, BasePage):
         verbose_name = _("call for session proposals")
         verbose_name_plural = _("calls for session proposals")
 
-    @property
-    def submission_details_form_class(self):
-        from conference.call.forms import SessionProposalForm
-
-        return SessionProposalForm
+    submission_details_form_class = "conference.call.forms.SessionProposalForm"
 
     @cached_property
     def conference(self):
-        from conference.models import ConferencePage
-
         return ConferencePage.objects.filter(pk=self.get_parent().pk).first()
 
     # --- proposals engine hooks ---------------------------------------------------
@@ -150,21 +214,18 @@ class CallForProposalsPage(CallPageMixin, BasePage):
         ).prefetch_related("session_proposal__themes")
 
     def get_submission_summary(self, submission, anonymised=False):
-        from conference.call import selectors as call_selectors
-
-        return call_selectors.proposal_summary(self._proposal(submission), anonymised=anonymised)
+        proposal = self._proposal(submission)
+        return proposal.summary_rows(anonymised=anonymised) if proposal is not None else []
 
     def get_admin_actions(self):
         return [("create_sessions", _("Create draft sessions from accepted proposals"))]
 
     def run_admin_action(self, *, name, submissions, by):
-        from conference.call import services as call_services
-
         if name != "create_sessions":
             raise NotImplementedError(name)
-        created, skipped = call_services.create_draft_sessions(
-            call=self, submissions=submissions, by=by
-        )
+        # Named, not imported: the service imports the models.
+        create_draft_sessions = import_string("conference.call.services.create_draft_sessions")
+        created, skipped = create_draft_sessions(call=self, submissions=submissions, by=by)
         return _(
             "%(created)d draft session(s) created in the programme; %(skipped)d skipped (not accepted, or already done)."
         ) % {

@@ -43,12 +43,27 @@ from conference.programme.forms import SessionPageForm
 from conference.programme.materials import video_player
 from home import page_cache
 from home.models import BasePage
+from home.routing import hand_to
 from home.time_zones import TIME_ZONE_CHOICES
 
 PROSE_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
-class ConferenceIndexPage(BasePage):
+class ServedByView:
+    """A page whose view, named by dotted path in ``page_view``, adds the listings its
+    template shows (it calls the selectors, which import these models): on the site and in
+    the editor's preview, which Wagtail renders without calling ``serve``."""
+
+    page_view = None
+
+    def serve(self, request, *args, **kwargs):
+        return hand_to(self.page_view, request, page=self)
+
+    def serve_preview(self, request, mode_name):
+        return self.serve(request)
+
+
+class ConferenceIndexPage(ServedByView, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conference.ConferencePage", "conference.SpeakerIndexPage"]
     max_count_per_parent = 1
@@ -61,12 +76,7 @@ class ConferenceIndexPage(BasePage):
     class Meta:
         verbose_name = _("conference index page")
 
-    def get_context(self, request, *args, **kwargs):
-        from conference.programme import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.conference_index(index_page=self))
-        return context
+    page_view = "conference.programme.views.conference_index"
 
 
 class ConferencePage(BasePage):
@@ -276,53 +286,39 @@ class ProgrammePage(RoutablePageMixin, BasePage):
 
     @path("")
     def schedule(self, request):
-        from conference.programme import views
-
-        return views.programme(request, programme=self)
+        return hand_to("conference.programme.views.programme", request, programme=self)
 
     @path("now/")
     def now_and_next(self, request):
-        from conference.programme import views
-
-        return views.now_and_next(request, programme=self)
+        return hand_to("conference.programme.views.now_and_next", request, programme=self)
 
     @path("schedule/ics/")
     def schedule_ics(self, request):
-        from conference.programme import views
-
-        return views.programme_ics(request, programme=self)
+        return hand_to("conference.programme.views.programme_ics", request, programme=self)
 
     @path("schedule/xml/")
     def schedule_xml(self, request):
-        from conference.programme import views
-
-        return views.programme_frab_xml(request, programme=self)
+        return hand_to("conference.programme.views.programme_frab_xml", request, programme=self)
 
     @path("schedule/json/")
     def schedule_json(self, request):
-        from conference.programme import views
-
-        return views.programme_frab_json(request, programme=self)
+        return hand_to("conference.programme.views.programme_frab_json", request, programme=self)
 
     # My agenda: the sessions a person starred, and their private calendar feed.
 
     @path("agenda/")
     def agenda(self, request):
-        from conference.programme.agenda import views
-
-        return views.agenda(request, programme=self)
+        return hand_to("conference.programme.agenda.views.agenda", request, programme=self)
 
     @path("agenda/calendar/")
     def agenda_calendar(self, request):
-        from conference.programme.agenda import views
-
-        return views.feed_address(request, programme=self)
+        return hand_to("conference.programme.agenda.views.feed_address", request, programme=self)
 
     @path("agenda/feed/<str:token>/")
     def agenda_feed(self, request, token):
-        from conference.programme.agenda import views
-
-        return views.feed(request, programme=self, token=token)
+        return hand_to(
+            "conference.programme.agenda.views.feed", request, programme=self, token=token
+        )
 
 
 class SessionPage(RoutablePageMixin, BasePage):
@@ -520,26 +516,13 @@ class SessionPage(RoutablePageMixin, BasePage):
     def conference(self):
         return ConferencePage.objects.ancestor_of(self).get()
 
-    def get_context(self, request, *args, **kwargs):
-        from conference.programme import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.session_detail(session=self))
-        context["programme_url"] = context["programme"].get_url(request)
-        context["breadcrumbs"] = [context["conference"], context["programme"]]
-        return context
-
     @path("")
     def detail(self, request):
-        from conference.programme import views
-
-        return views.session_detail(request, session=self)
+        return hand_to("conference.programme.views.session_detail", request, session=self)
 
     @path("calendar/")
     def calendar_ics(self, request):
-        from conference.programme import views
-
-        return views.session_ics(request, session=self)
+        return hand_to("conference.programme.views.session_ics", request, session=self)
 
 
 class SessionSpeaker(Orderable):
@@ -563,7 +546,7 @@ class SessionSpeaker(Orderable):
         return str(self.speaker)
 
 
-class SpeakerIndexPage(BasePage):
+class SpeakerIndexPage(ServedByView, BasePage):
     parent_page_types = ["conference.ConferenceIndexPage"]
     subpage_types = ["conference.SpeakerPage"]
     max_count_per_parent = 1
@@ -573,16 +556,10 @@ class SpeakerIndexPage(BasePage):
     class Meta:
         verbose_name = _("speaker index page")
 
-    def get_context(self, request, *args, **kwargs):
-        from conference.programme import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["speakers"] = selectors.speaker_index(index_page=self)
-        context["page_url"] = self.get_url(request)
-        return context
+    page_view = "conference.programme.views.speaker_index"
 
 
-class SpeakerPage(BasePage):
+class SpeakerPage(ServedByView, BasePage):
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     role = models.CharField(_("role"), max_length=255, blank=True)
     bio = models.TextField(_("short biography"), blank=True, max_length=1500)
@@ -644,13 +621,7 @@ class SpeakerPage(BasePage):
     def name(self):
         return self.title
 
-    def get_context(self, request, *args, **kwargs):
-        from conference.programme import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = selectors.speaker_sessions(speaker=self)
-        context["breadcrumbs"] = [self.get_parent()]
-        return context
+    page_view = "conference.programme.views.speaker"
 
 
 class SpeakerLink(Orderable):

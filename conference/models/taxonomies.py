@@ -9,6 +9,7 @@ filter links and exports keep working in every language.
 import datetime
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -165,7 +166,5 @@ class ConferenceDay(TranslatableMixin, Orderable):
         unique_together = [("translation_key", "locale"), ("conference", "date")]
 
     def __str__(self):
-        from django.utils.formats import date_format
-
         when = date_format(self.date, "l j F Y")
         return f"{self.label} ({when})" if self.label else when

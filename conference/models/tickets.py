@@ -23,6 +23,7 @@ from wagtail_localize.fields import TranslatableField
 
 from home.models import BasePage
 from home.payments.money import CURRENCY_CHOICES, currency_symbol
+from home.routing import hand_to
 
 # How long a place stays held after checkout starts. Stripe's shortest Checkout session
 # lasts 30 minutes from its creation (a little after our clock reads "now", hence 35);
@@ -65,21 +66,19 @@ class TicketsPage(RoutablePageMixin, BasePage):
 
     @path("")
     def ticket_list(self, request):
-        from conference.tickets.views import ticket_list
-
-        return ticket_list(request, page=self)
+        return hand_to("conference.tickets.views.ticket_list", request, page=self)
 
     @path("register/<int:ticket_type_id>/")
     def register(self, request, ticket_type_id):
-        from conference.tickets.views import register
-
-        return register(request, page=self, ticket_type_id=ticket_type_id)
+        return hand_to(
+            "conference.tickets.views.register", request, page=self, ticket_type_id=ticket_type_id
+        )
 
     @path("registration/<uuid:reference>/")
     def registration(self, request, reference):
-        from conference.tickets.views import registration_status
-
-        return registration_status(request, page=self, reference=reference)
+        return hand_to(
+            "conference.tickets.views.registration_status", request, page=self, reference=reference
+        )
 
 
 class TicketTypeQuerySet(models.QuerySet):

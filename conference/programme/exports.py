@@ -16,6 +16,8 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
+from conference.models import SessionPage
+
 GENERATOR = "mySociety TICTeC site"
 BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote)>", re.IGNORECASE)
 
@@ -28,8 +30,6 @@ def rich_text_to_plain(value):
 
 
 def _session_location(session, conference):
-    from conference.models import SessionPage
-
     place = ", ".join(part for part in (conference.venue, conference.city) if part)
     if session.attendance == SessionPage.Attendance.REMOTE:
         return "Online"

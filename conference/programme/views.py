@@ -1,4 +1,5 @@
-"""Programme views, reached through the pages' routes (RoutablePageMixin)."""
+"""Programme views: the pages' routes (RoutablePageMixin) and ``serve`` hand requests to
+them by dotted path (home.routing.hand_to)."""
 
 from urllib.parse import urlsplit
 
@@ -11,6 +12,7 @@ from django.utils.cache import patch_cache_control
 
 from conference.programme import exports, selectors
 from conference.programme.agenda.personal import agenda_for_request, mark_personal
+from home.routing import render_page
 
 
 def programme(request, *, programme):
@@ -50,8 +52,38 @@ def my_agenda(request):
 def session_detail(request, *, session):
     agenda = agenda_for_request(request)
     session.is_starred = session.translation_key in agenda.keys
-    response = session.render(request, context_overrides={"agenda": agenda})
+    context = selectors.session_detail(session=session)
+    response = render_page(
+        request,
+        session,
+        **context,
+        programme_url=context["programme"].get_url(request),
+        breadcrumbs=[context["conference"], context["programme"]],
+        agenda=agenda,
+    )
     return mark_personal(response) if agenda.personal else response
+
+
+def conference_index(request, *, page):
+    return render_page(request, page, **selectors.conference_index(index_page=page))
+
+
+def speaker_index(request, *, page):
+    return render_page(
+        request,
+        page,
+        speakers=selectors.speaker_index(index_page=page),
+        page_url=page.get_url(request),
+    )
+
+
+def speaker(request, *, page):
+    return render_page(
+        request,
+        page,
+        sessions=selectors.speaker_sessions(speaker=page),
+        breadcrumbs=[page.get_parent()],
+    )
 
 
 def _export_data(request, programme):

@@ -3,8 +3,11 @@ lang="en" (screen readers, axe); a translated one is not marked."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 
+from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
 from home.localization import synchronise_locales
+from proposals.factories import SubmissionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +33,6 @@ def test_untranslated_session_titles_are_marked_as_english(client, tictec, trans
 def test_the_french_call_form_names_formats_themes_and_approaches_in_french(
     client, tictec, translate
 ):
-    from conference.call.factories import CallForProposalsPageFactory
-    from proposals.factories import UserFactory
-
     call = CallForProposalsPageFactory(parent=tictec.conference, slug="call-for-proposals")
     call.save_revision().publish()
     translate(tictec.conference.get_parent())
@@ -59,12 +59,6 @@ def test_the_french_call_form_names_formats_themes_and_approaches_in_french(
 
 
 def test_a_proposal_is_summarised_with_french_names_in_french(tictec, translate):
-    from django.utils import translation
-
-    from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
-    from conference.call.selectors import proposal_summary
-    from proposals.factories import SubmissionFactory
-
     call = CallForProposalsPageFactory(parent=tictec.conference, slug="call-for-proposals")
     translate(tictec.conference)
     proposal = SessionProposalFactory(
@@ -72,8 +66,8 @@ def test_a_proposal_is_summarised_with_french_names_in_french(tictec, translate)
     )
 
     with translation.override("fr"):
-        french = dict(proposal_summary(proposal))
-    english = dict(proposal_summary(proposal))
+        french = dict(proposal.summary_rows())
+    english = dict(proposal.summary_rows())
 
     assert french["Format"] == "FR 20-minute presentation"
     assert french["Thèmes"] == f"FR {tictec.ati.name}"
