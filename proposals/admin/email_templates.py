@@ -11,12 +11,13 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
+from ..admin_policies import VisibleRecordsViewSetMixin
 from ..models import EmailKind, EmailTemplate
 
 
 class DefaultEmailTemplateIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(call__isnull=True).select_related("locale")
+        return super().get_base_queryset().select_related("locale")
 
 
 class EmailTemplateFilterSet(WagtailFilterSet):
@@ -28,7 +29,10 @@ class EmailTemplateFilterSet(WagtailFilterSet):
         fields = ["kind", "locale"]
 
 
-class EmailTemplateViewSet(ModelViewSet):
+class EmailTemplateViewSet(VisibleRecordsViewSetMixin, ModelViewSet):
+    """Only the defaults, in the listing and by direct address: a call's own message saved
+    here would be undone the next time its page is published."""
+
     model = EmailTemplate
     icon = "mail"
     menu_label = _("Email templates")
@@ -43,6 +47,9 @@ class EmailTemplateViewSet(ModelViewSet):
     ]
     filterset_class = EmailTemplateFilterSet
     search_fields = ["subject", "body"]
+
+    def restrict_queryset(self, queryset, user):
+        return queryset.filter(call__isnull=True)
 
 
 email_template_viewset = EmailTemplateViewSet("proposals_email_templates")

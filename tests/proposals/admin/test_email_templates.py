@@ -70,3 +70,24 @@ def test_a_reviewer_is_refused(client, reviewer, templates):
 
     assert response.status_code == 302
     assert "Accepted" not in response.content.decode()
+
+
+def test_a_calls_own_message_is_not_reached_here_by_its_address(client, programme, templates):
+    """Saved here, it would be undone the next time its page is published: it is edited on
+    the call page's Emails tab only."""
+    own = EmailTemplate.objects.get(subject="This call's own")
+    default = EmailTemplate.objects.get(subject="About {{ title }}")
+    client.force_login(programme)
+
+    for view in ("edit", "delete", "history"):
+        response = client.get(f"{TEMPLATES}{view}/{own.pk}/", follow=True)
+        assert response.status_code == 404, view
+    response = client.post(
+        f"{TEMPLATES}edit/{own.pk}/",
+        {"kind": own.kind, "locale": own.locale_id, "subject": "Changed", "body": "Changed"},
+        follow=True,
+    )
+    assert response.status_code == 404
+    own.refresh_from_db()
+    assert own.subject == "This call's own"
+    assert client.get(f"{TEMPLATES}edit/{default.pk}/").status_code == 200
