@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks import task
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -220,8 +221,6 @@ def queue(
     (see ``render_log``; ``context`` carries what the log cannot, JSON only) in
     ``language``: by default the recipient's (home.languages.recipient_language), for
     someone without a preference the language they applied in. Returns the log."""
-    from .tasks import send_logged_email  # tasks imports this module
-
     log = EmailLog.objects.create(
         kind=kind,
         to=to,
@@ -331,8 +330,6 @@ def _schedule_retry(*, after):
     """Ask the task queue to run retry_failed once ``after`` has passed (one request per
     minute is enough, however many messages failed). A backend that cannot run tasks
     later (the immediate one) relies on ``manage.py retry_failed_emails`` instead."""
-    from .tasks import retry_failed_emails
-
     if not retry_failed_emails.get_backend().supports_defer:
         return
     run_after = (after + datetime.timedelta(minutes=1)).replace(second=0, microsecond=0)
@@ -397,8 +394,6 @@ def deliver(*, log_id, attempt=None, context=None):
 def retry_failed(*, now=None):
     """Queue again every failed message whose wait is over (``retry_delay``, up to
     ``MAX_ATTEMPTS``) and every queued one whose task was lost. Returns how many."""
-    from .tasks import send_logged_email
-
     now = now or timezone.now()
     due = Q(status=EmailStatus.QUEUED, updated_at__lte=now - LOST_AFTER)
     for attempts in range(1, MAX_ATTEMPTS):
@@ -421,3 +416,18 @@ def retry_failed(*, now=None):
     if waiting is not None:  # keep going until every message has gone or given up
         _schedule_retry(after=waiting[0] + retry_delay(waiting[1]))
     return len(logs)
+
+
+# --- Background tasks: they take ids, never objects -------------------------------
+
+
+@task()
+def send_logged_email(log_id: int, attempt: int | None = None, context: dict | None = None) -> None:
+    """Render (if need be) and send one logged email; failures are logged and retried."""
+    deliver(log_id=log_id, attempt=attempt, context=context)
+
+
+@task()
+def retry_failed_emails() -> int:
+    """Queue again the failed emails whose wait is over; schedules itself while any wait."""
+    return retry_failed()
