@@ -2,6 +2,8 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.models import HomePage
+
 
 @pytest.fixture(autouse=True)
 def _default_language():
@@ -16,7 +18,6 @@ def _default_language():
 @pytest.fixture
 def home_page(db):
     """The site's home page, as load_demo_content builds it, at the root of the default site."""
-    from home.models import HomePage
 
     for code in ("en", "fr", "nl"):
         Locale.objects.get_or_create(language_code=code)

@@ -1,7 +1,7 @@
 from .base import *
 
 DEBUG = True
-SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

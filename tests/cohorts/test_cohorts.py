@@ -13,6 +13,7 @@ from cohorts.factories import (
     CohortProgrammePageFactory,
 )
 from cohorts.models import Cohort, CohortMembership
+from cohorts.wagtail_hooks import CohortViewSet
 from proposals.factories import SubmissionFactory, UserFactory
 from proposals.models import EmailLog, SubmissionStatus
 
@@ -172,7 +173,6 @@ def test_formation_page_shows_the_suggestion_and_forms_it(client, programme, pro
 
 
 def test_admin_cohort_form_refuses_an_organisation_not_accepted(programme, programme_team):
-    from cohorts.wagtail_hooks import CohortViewSet
 
     form_class = CohortViewSet().get_form_class()
     rejected = SubmissionFactory(call=programme, status=SubmissionStatus.REJECTED)

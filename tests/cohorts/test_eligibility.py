@@ -1,6 +1,7 @@
 """The eligibility screen: a first step in front of the engine's form, without JavaScript."""
 
 import pytest
+from django.utils import timezone
 
 from cohorts import demo_content as seed
 from cohorts.factories import CohortProgrammePageFactory, add_call_questions
@@ -104,7 +105,6 @@ def test_someone_with_an_application_here_is_not_screened_again(client, applican
 
 
 def test_a_closed_programme_shows_no_screen(client, applicant, programme):
-    from django.utils import timezone
 
     programme.closes_at = timezone.now()
     programme.save()

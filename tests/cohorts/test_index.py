@@ -11,6 +11,7 @@ from django.utils import timezone
 from cohorts.factories import (
     ActionLabPageFactory,
     CohortProgrammePageFactory,
+    OpportunityIndexPageFactory,
     VacancyPageFactory,
 )
 from cohorts.models import BoardRole, OpportunityState
@@ -101,7 +102,6 @@ def test_filter_by_kind_without_javascript(client, index_page):
 def test_unpublished_and_other_index_pages_opportunities_are_not_listed(
     client, index_page, home_page
 ):
-    from cohorts.factories import OpportunityIndexPageFactory
 
     draft = CohortProgrammePageFactory(parent=index_page, title="Draft programme")
     draft.unpublish()

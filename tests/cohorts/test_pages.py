@@ -24,6 +24,7 @@ from cohorts.models import (
     VacancyPage,
 )
 from home.models import HomePage
+from proposals.factories import SubmissionFactory
 from proposals.models import CallPage
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +163,6 @@ def test_cohort_application_title_and_summary_come_from_typed_fields(index_page)
 def test_opportunity_page_queries_do_not_grow_with_applications(
     client, index_page, factory, django_assert_max_num_queries
 ):
-    from proposals.factories import SubmissionFactory
 
     page = factory(parent=index_page, eligibility_questions=[])
     add_call_questions(page, seed.COHORT_QUESTIONS[:3])

@@ -5,8 +5,17 @@ import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from conference.call.factories import CallForProposalsPageFactory
+from conference.factories import (
+    ApproachFactory,
+    ConferenceIndexPageFactory,
+    ConferencePageFactory,
+    SessionFormatFactory,
+    ThemeFactory,
+)
 from proposals.factories import (
     CallPageFactory,
     CallQuestionFactory,
@@ -22,7 +31,6 @@ PASSWORD = "tictec-demo-2025"
 
 
 def _user(email, groups=()):
-    from django.contrib.auth.models import Group, Permission
 
     user = UserFactory(email=email, first_name="Amani", last_name="Applicant", groups=list(groups))
     # Transactional tests flush the data migration that gives these groups admin access.
@@ -159,14 +167,6 @@ def test_reviewer_scores_a_submission_in_the_admin(open_call, browser_page, asse
 def test_conference_call_form_with_typed_fields_is_accessible(
     home_page, browser_page, assert_accessible
 ):
-    from conference.call.factories import CallForProposalsPageFactory
-    from conference.factories import (
-        ApproachFactory,
-        ConferenceIndexPageFactory,
-        ConferencePageFactory,
-        SessionFormatFactory,
-        ThemeFactory,
-    )
 
     conference = ConferencePageFactory(
         parent=ConferenceIndexPageFactory(parent=home_page), slug="tictec-2025"

@@ -5,9 +5,12 @@ import re
 
 import pytest
 
+from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
+from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
 from conference.models import Registration
 from conference.tickets.factories import TicketsPageFactory, TicketTypeFactory
 from home import payments
+from proposals.factories import SubmissionFactory
 from tests.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe, event, signed
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,7 +30,6 @@ def live_fake_stripe(settings, live_server):
 
 @pytest.fixture
 def tickets_page(home_page):
-    from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
 
     conference = ConferencePageFactory(
         parent=ConferenceIndexPageFactory(parent=home_page), title="TICTeC 2025"
@@ -93,8 +95,6 @@ def test_choose_register_pay_and_see_confirmation(
 def test_speaker_asks_for_a_link_and_registers_free(
     browser_page, assert_accessible, live_fake_stripe, tickets_page, mailoutbox
 ):
-    from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
-    from proposals.factories import SubmissionFactory
 
     conference = tickets_page.get_parent().specific
     SessionProposalFactory(

@@ -3,10 +3,15 @@
 import json
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail_factories import DocumentFactory, ImageFactory
 
 from home.blocks import BodyStreamBlock
-from home.factories import ContentPageFactory, HomePageFeaturedItemFactory
+from home.factories import ContentPageFactory, EmbedFactory, HomePageFeaturedItemFactory
+from home.models import ContentPage
 
 pytestmark = pytest.mark.django_db
 
@@ -48,13 +53,6 @@ def test_home_page_editor_lists_the_featured_items(admin_client, home_page):
 def test_an_editor_builds_a_page_with_every_block_and_submits_it_for_moderation(
     client, home_page, django_user_model
 ):
-    from django.contrib.auth.models import Group
-    from wagtail.models import WorkflowState
-    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-    from wagtail_factories import DocumentFactory, ImageFactory
-
-    from home.factories import EmbedFactory
-    from home.models import ContentPage
 
     editor = django_user_model.objects.create_user(
         username="editor@example.org", email="editor@example.org", is_staff=True

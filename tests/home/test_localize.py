@@ -4,6 +4,7 @@ import pytest
 
 from home.factories import (
     ContentPageFactory,
+    HomePageFeaturedItemFactory,
     NewsArticlePageFactory,
     heading_block,
     table_block,
@@ -71,7 +72,6 @@ def test_news_article_translation_keeps_date_author_and_topics(
 def test_french_home_page_features_the_french_translation_of_a_featured_page(
     client, home_page, translate
 ):
-    from home.factories import HomePageFeaturedItemFactory
 
     guide = ContentPageFactory(parent=home_page, title="Guidebook", slug="guidebook")
     workshops = ContentPageFactory(parent=home_page, title="Workshops", slug="workshops")

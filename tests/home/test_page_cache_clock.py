@@ -11,7 +11,7 @@ from django.utils import timezone
 from cohorts.factories import ActionLabPageFactory, OpportunityIndexPageFactory
 
 # The page cache on, and the home page in every language, as for the page cache's tests.
-from tests.home.test_page_cache import (  # noqa: F401 (fixtures)
+from tests.home.test_page_cache import (
     PUBLIC,
     home_in_every_language,
     page_cache_on,

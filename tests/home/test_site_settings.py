@@ -7,6 +7,7 @@ from home.factories import (
     NavigationSettingsFactory,
     SiteSettingsFactory,
 )
+from home.localization import synchronise_locales
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,6 @@ def test_main_navigation_links_to_the_translation_in_the_current_language(
 
 def test_the_footer_text_is_marked_as_english_on_french_pages(client, home_page):
     # Site settings are not translated: the footer text stays in the editors' English.
-    from home.localization import synchronise_locales
 
     synchronise_locales(source_language_code="en", language_codes=["fr"])
     SiteSettingsFactory(

@@ -2,8 +2,15 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from wagtail.models import Site
 
+from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
+from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
+from conference.tickets.factories import TicketsPageFactory, TicketTypeFactory
 from home import payments
+from home.models import SiteSettings
+from proposals.factories import SubmissionFactory
+from proposals.models import SubmissionStatus
 
 from .fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe
 
@@ -22,7 +29,6 @@ def fake_stripe(settings):
 
 @pytest.fixture
 def conference(home_page):
-    from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
 
     index = ConferenceIndexPageFactory(parent=home_page)
     return ConferencePageFactory(
@@ -32,23 +38,18 @@ def conference(home_page):
 
 @pytest.fixture
 def tickets_page(conference):
-    from conference.tickets.factories import TicketsPageFactory
 
     return TicketsPageFactory(parent=conference)
 
 
 @pytest.fixture
 def in_person(conference):
-    from conference.tickets.factories import TicketTypeFactory
 
     return TicketTypeFactory(conference=conference, name="In person")
 
 
 @pytest.fixture
 def contact_email(home_page):
-    from wagtail.models import Site
-
-    from home.models import SiteSettings
 
     settings_row = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings_row.contact_email = "tictec@mysociety.org"
@@ -72,7 +73,6 @@ def _clear_cache():
 
 @pytest.fixture
 def presenter_ticket(conference):
-    from conference.tickets.factories import TicketTypeFactory
 
     return TicketTypeFactory(conference=conference, presenter=True)
 
@@ -80,9 +80,6 @@ def presenter_ticket(conference):
 @pytest.fixture
 def accepted_proposal(conference):
     """Ana's proposal to the TICTeC 2025 call was accepted; Ben co-presents."""
-    from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
-    from proposals.factories import SubmissionFactory
-    from proposals.models import SubmissionStatus
 
     call = CallForProposalsPageFactory(parent=conference)
     submission = SubmissionFactory(

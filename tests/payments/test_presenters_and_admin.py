@@ -5,11 +5,16 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
 from conference.models import Registration, TicketType
 from conference.tickets import services as tickets_services
 from conference.tickets.factories import RegistrationFactory
+from proposals.factories import SubmissionFactory
+
+from .test_tickets import DETAILS, register_url
 
 pytestmark = pytest.mark.django_db
 
@@ -123,8 +128,6 @@ def test_refund_again_changes_nothing(fake_stripe, in_person):
 def test_someone_who_is_not_a_speaker_is_offered_only_the_link(
     client, fake_stripe, tickets_page, presenter_ticket, conference, make_account
 ):
-    from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
-    from proposals.factories import SubmissionFactory
 
     rejected = SubmissionFactory(
         call=CallForProposalsPageFactory(parent=conference),
@@ -210,7 +213,6 @@ def test_staff_cancel_and_refund_a_registration_once(
 def test_cancelling_a_pending_registration_expires_its_checkout(
     staff_client, fake_stripe, tickets_page, in_person, mailoutbox, on_commit
 ):
-    from .test_tickets import DETAILS, register_url
 
     staff_client.post(register_url(tickets_page, in_person), DETAILS)
     pending = Registration.objects.get()
@@ -226,7 +228,6 @@ def test_cancelling_a_pending_registration_expires_its_checkout(
 
 
 def test_programme_team_sees_registrations_and_the_cancel_button(client, in_person):
-    from django.contrib.auth.models import Group
 
     user = get_user_model().objects.create_user(
         username="programme", email="programme@example.org", password="x"

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
 from conference.models import Registration
 from conference.models.tickets import CHECKOUT_SESSION_LIFETIME, HOLD_GRACE
 from conference.tickets import services as tickets_services
@@ -116,7 +117,6 @@ def test_last_place_cannot_be_sold_twice(client, fake_stripe, tickets_page, conf
     "locks tables instead of queueing writers; runs on PostgreSQL (CI)",
 )
 def test_two_holds_at_the_same_moment_take_one_place(home_page):
-    from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
 
     conference = ConferencePageFactory(parent=ConferenceIndexPageFactory(parent=home_page))
     ticket_type = TicketTypeFactory(conference=conference, capacity=1)
@@ -235,7 +235,6 @@ def test_success_page_says_confirming_until_the_webhook_then_confirmed(
 
 
 def test_a_reference_from_another_conference_is_not_found(client, tickets_page, conference):
-    from conference.factories import ConferencePageFactory
 
     other_conference = ConferencePageFactory(parent=conference.get_parent())
     other = RegistrationFactory(ticket_type=TicketTypeFactory(conference=other_conference))

@@ -3,12 +3,13 @@
 import time
 
 import pytest
+from django.test import Client
 
 from conference.models import Registration
 from conference.tickets.factories import RegistrationFactory
 from home.models import ProcessedStripeEvent
 
-from .fake_stripe import deliver, event
+from .fake_stripe import deliver, event, signed
 
 pytestmark = pytest.mark.django_db
 
@@ -161,9 +162,6 @@ def test_a_failing_handler_records_no_event_so_stripe_retries(client, pending, m
 
 
 def test_webhook_needs_no_csrf_token(pending):
-    from django.test import Client
-
-    from .fake_stripe import signed
 
     body, header = signed(event("checkout.session.completed", _session(pending)))
     response = Client(enforce_csrf_checks=True).post(

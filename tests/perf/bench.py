@@ -362,7 +362,7 @@ def main():
         connections.close_all()
 
         port = free_port()
-        gunicorn = subprocess.Popen(  # noqa: S603 (fixed arguments)
+        gunicorn = subprocess.Popen(
             [
                 sys.executable,
                 "-m",

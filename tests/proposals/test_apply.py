@@ -4,9 +4,11 @@ import uuid
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from proposals import services
+from proposals.factories import UserFactory
 from proposals.models import EmailLog, EmailStatus, Submission, SubmissionFile, SubmissionStatus
 
 from .conftest import PNG, close, pdf_upload
@@ -267,7 +269,6 @@ def test_withdraw_after_the_deadline_is_refused(client, call, applicant, valid_p
 
 
 def test_someone_else_cannot_edit_or_withdraw_my_submission(client, call, applicant, valid_post):
-    from proposals.factories import UserFactory
 
     client.force_login(applicant)
     client.post(call.url, valid_post)
@@ -357,7 +358,6 @@ def test_submission_endpoint_is_rate_limited_per_ip(client, call, applicant):
 
 
 def test_csrf_is_enforced_on_the_apply_form(call, applicant, valid_post):
-    from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(applicant)

@@ -240,7 +240,7 @@ def test_the_retry_command_sends_what_failed(call, applicant):
         updated_at=timezone.now() - datetime.timedelta(minutes=6)
     )
 
-    call_command("retry_failed_emails", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("retry_failed_emails", stdout=open("/dev/null", "w"))
 
     log.refresh_from_db()
     assert log.status == EmailStatus.SENT

@@ -15,7 +15,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from home.languages import preferred_language, set_preferred_language
 from proposals import emails, services
-from proposals.factories import EmailTemplateFactory, ReviewFactory, UserFactory
+from proposals.factories import EmailTemplateFactory, ReviewFactory, SubmissionFactory, UserFactory
 from proposals.models import (
     CallQuestion,
     EmailKind,
@@ -282,7 +282,6 @@ def test_the_home_page_gives_a_calls_closing_time_in_the_calls_own_time_zone(
 def test_my_submissions_names_the_call_and_its_time_in_the_readers_language(
     client, call, french_call, french_applicant
 ):
-    from proposals.factories import SubmissionFactory
 
     submission = SubmissionFactory(call=call, applicant=french_applicant)
     Submission.objects.filter(pk=submission.pk).update(
@@ -299,7 +298,6 @@ def test_my_submissions_names_the_call_and_its_time_in_the_readers_language(
 def test_a_reviewer_reads_the_rubric_and_questions_in_their_language_and_scores_one_rubric(
     client, call, french_call, applicant
 ):
-    from proposals.factories import SubmissionFactory
 
     submission = SubmissionFactory(
         call=call,
@@ -494,7 +492,6 @@ def test_submitting_does_not_overrule_a_language_someone_chose(
 
 
 def services_submission(call, user, *, language=""):
-    from proposals.factories import SubmissionFactory
 
     return SubmissionFactory(
         call=call,

@@ -1,9 +1,19 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 
 from proposals import services
-from proposals.factories import ReviewFactory, SubmissionFactory, SubmissionFileFactory, UserFactory
-from proposals.models import EmailLog, EmailStatus, Review, SubmissionStatus
+from proposals.factories import (
+    EmailTemplateFactory,
+    ReviewFactory,
+    SubmissionFactory,
+    SubmissionFileFactory,
+    UserFactory,
+)
+from proposals.models import EmailLog, EmailStatus, ExportLog, Review, Submission, SubmissionStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -202,7 +212,6 @@ def test_staff_outside_reviewers_and_programme_team_see_no_submissions(client, c
 
 
 def selectors_visible(user):
-    from proposals.models import Submission
 
     return list(Submission.objects.visible_to(user))
 
@@ -253,7 +262,6 @@ def test_ranking_page_shows_scores_and_bulk_decisions_then_outcome_emails(
 
 
 def test_staff_edited_template_per_call_is_used_for_outcomes(call, on_commit):
-    from proposals.factories import EmailTemplateFactory
 
     EmailTemplateFactory(call=call, subject="TICTeC 2025: welcome aboard, {{ title }}")
     submission = SubmissionFactory(
@@ -269,7 +277,6 @@ def test_staff_edited_template_per_call_is_used_for_outcomes(call, on_commit):
 
 
 def test_ranking_export_csv_is_programme_only_and_logged(client, call, reviewers, programme):
-    from proposals.models import ExportLog
 
     submission = SubmissionFactory(call=call, title="=HYPERLINK(evil)")
     _score(ReviewFactory(submission=submission, reviewer=reviewers[0]), reviewers[0], 4, 3)
@@ -325,12 +332,6 @@ def test_erase_personal_data_keeps_anonymised_scores(call, reviewers):
 
 
 def test_anonymise_command_erases_old_submissions(call):
-    from datetime import timedelta
-
-    from django.core.management import call_command
-    from django.utils import timezone
-
-    from proposals.models import Submission
 
     old = SubmissionFactory(call=call)
     new = SubmissionFactory(call=call)

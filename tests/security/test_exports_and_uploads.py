@@ -12,6 +12,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIRequest
@@ -20,6 +21,7 @@ from openpyxl import load_workbook
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.base import ViewSet
 
+from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
 from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
 from home.spreadsheets import SafeSpreadsheetExportMixin, safe_cell
 from home.uploads import refused_uploads
@@ -34,6 +36,7 @@ from proposals.factories import (
     ReviewFactory,
     RubricCriterionFactory,
     SubmissionFactory,
+    SubmissionFileFactory,
     UserFactory,
 )
 from proposals.forms import WordLimitValidator
@@ -52,7 +55,6 @@ def _private_media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    from django.core.cache import cache
 
     cache.clear()
 
@@ -162,7 +164,6 @@ def test_submissions_listing_export_neutralises_typed_text(client, call, program
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_registrations_listing_export_neutralises_typed_text(client, home_page, file_format):
-    from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
 
     conference = ConferencePageFactory(
         parent=ConferenceIndexPageFactory(parent=home_page), edition_year=2025
@@ -281,7 +282,6 @@ def test_a_real_pdf_is_stored_under_a_generated_name_and_served_as_an_attachment
 
 
 def test_a_file_stored_with_an_unexpected_type_is_served_as_a_plain_download(client, call):
-    from proposals.factories import SubmissionFileFactory
 
     stored = SubmissionFileFactory(
         submission=SubmissionFactory(call=call),

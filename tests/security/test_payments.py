@@ -9,7 +9,7 @@ from django.core import signing
 
 from conference.models import Registration
 from conference.tickets import services as tickets_services
-from conference.tickets.factories import RegistrationFactory
+from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
 from home.models import ProcessedStripeEvent
 from tests.payments import conftest as payments_fixtures
 from tests.payments.fake_stripe import deliver, event
@@ -183,7 +183,6 @@ def test_a_signed_link_expires(
 def test_a_link_cannot_be_forged_or_moved_to_another_ticket(
     client, fake_stripe, tickets_page, presenter_ticket, accepted_proposal, conference, paid
 ):
-    from conference.tickets.factories import TicketTypeFactory
 
     other = TicketTypeFactory(conference=conference, presenter=True, name="Online presenter")
     forged = signing.TimestampSigner(salt="not-ours").sign_object(

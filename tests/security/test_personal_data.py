@@ -11,14 +11,17 @@ from pathlib import Path
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task_backends
 
 from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
+from conference.factories import ConferenceIndexPageFactory
 from conference.models import Registration, SessionProposal
 from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
 from home import personal_data
+from home.apps import _start_retention
 from home.donations.factories import DonationFactory
 from home.models import Donation, RetentionRun
 from home.tasks import apply_retention, ensure_retention_scheduled, schedule_retention
@@ -39,7 +42,6 @@ PASSWORD = "tictec-demo-2025"  # UserFactory's
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
-    from django.core.cache import cache
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     cache.clear()
@@ -47,7 +49,6 @@ def _private_media(settings, tmp_path):
 
 @pytest.fixture
 def tictec(home_page):
-    from conference.factories import ConferenceIndexPageFactory
 
     return Tictec(ConferenceIndexPageFactory(parent=home_page))
 
@@ -471,7 +472,6 @@ def test_retention_cannot_schedule_itself_on_the_immediate_backend(db):
 def test_migrate_starts_the_daily_retention_run(
     deferring_tasks, django_capture_on_commit_callbacks
 ):
-    from home.apps import _start_retention
 
     with django_capture_on_commit_callbacks(execute=True):
         _start_retention(sender=None)

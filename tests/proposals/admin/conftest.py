@@ -1,4 +1,4 @@
-from .staff import (  # noqa: F401 (the back-office tests' shared fixtures)
+from .staff import (
     board_group,
     conference_call,
     editor,
