@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -31,8 +32,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
-    from django.core.cache import cache
-
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     cache.clear()  # rate limits count per IP per minute
 

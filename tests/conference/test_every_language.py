@@ -4,6 +4,7 @@ applications for the one call."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Locale
 
@@ -19,8 +20,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
-    from django.core.cache import cache
-
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     cache.clear()  # rate limits count per IP per minute
 

@@ -28,6 +28,7 @@ from conference.models import (
     SpeakerPage,
     TicketsPage,
 )
+from conference.tickets.factories import TicketsPageFactory
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -242,8 +243,6 @@ def test_speaker_page_lists_sessions_across_conferences_newest_first(
 
 
 def test_registration_button_goes_to_the_tickets_page_without_an_external_link(client, tictec):
-    from conference.tickets.factories import TicketsPageFactory
-
     next_year = datetime.date.today() + datetime.timedelta(days=365)
     tictec.conference.start_date = tictec.conference.end_date = next_year  # still to come
     tictec.conference.registration_url = ""
@@ -262,8 +261,6 @@ def test_registration_button_goes_to_the_tickets_page_without_an_external_link(c
 
 
 def test_a_past_conference_offers_no_registration(client, tictec):
-    from conference.tickets.factories import TicketsPageFactory
-
     TicketsPageFactory(parent=tictec.conference, title="Tickets", slug="tickets")
 
     page = soup(client.get(tictec.conference.url))  # 10-11 June 2025 is over

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from conference.factories import ConferencePageFactory, ThemeFactory
 from conference.models import SessionPage
 from conference.programme import services
 
@@ -233,8 +234,6 @@ def test_admin_warns_but_saves_when_a_speaker_is_double_booked(
 def test_session_choices_are_limited_to_the_conference(
     programme_team_client, tictec, conference_index
 ):
-    from conference.factories import ConferencePageFactory, ThemeFactory
-
     other = ConferencePageFactory(parent=conference_index, slug="tictec-2019", acronym="tictec2019")
     ThemeFactory(conference=other, name="Measuring impact", slug="impact")
 
