@@ -81,7 +81,7 @@ def test_the_account_page_changes_the_language_we_write_in(client, make_user, ho
     assert response.redirect_chain == [("/accounts/", 302)]
     assert preferred_language(user) == "nl"
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "nl"
-    assert "We schrijven u voortaan in deze taal." in response.content.decode()
+    assert "We schrijven je voortaan in deze taal." in response.content.decode()
     assert '<html lang="nl">' in response.content.decode()
     assert mail.outbox[-1].subject == "[mySociety] Nieuw wachtwoord"
 

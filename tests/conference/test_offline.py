@@ -47,7 +47,7 @@ def test_the_worker_is_served_from_the_root_with_the_pages_to_keep_and_no_cache(
     assert config["messages"] == {
         "en": "Offline copy from %(time)s. You are offline, so it may have changed since.",
         "fr": "Copie hors ligne du %(time)s. Vous êtes hors ligne : la page a pu changer depuis.",
-        "nl": "Offline kopie van %(time)s. U bent offline, dus de pagina kan intussen "
+        "nl": "Offline kopie van %(time)s. Je bent offline, dus de pagina kan intussen "
         "veranderd zijn.",
     }
     script = response.content.decode()

@@ -216,7 +216,7 @@ def test_tickets_donations_and_the_default_emails_in_every_language():
     for language, subject in [
         ("en", "We received your submission: {{ title }}"),
         ("fr", "Nous avons reçu votre proposition : {{ title }}"),
-        ("nl", "We hebben uw inzending ontvangen: {{ title }}"),
+        ("nl", "We hebben je inzending ontvangen: {{ title }}"),
     ]:
         assert (
             get_template(call_id=None, kind=EmailKind.CONFIRMATION, language=language)[0] == subject

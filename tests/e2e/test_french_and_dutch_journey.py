@@ -39,7 +39,7 @@ LANGUAGES = {
         "question": "Bewijs van impact",
         "help_text": "Wat is er door dit werk veranderd?",
         "audience": "Financiers",
-        "receipt": "We hebben uw inzending ontvangen",
+        "receipt": "We hebben je inzending ontvangen",
     },
 }
 

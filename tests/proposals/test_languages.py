@@ -418,7 +418,7 @@ def test_someone_without_an_account_hears_in_the_language_they_applied_in(call, 
     with on_commit(execute=True):
         emails.queue_submission_email(submission=submission, kind=EmailKind.REJECTED)
 
-    assert mail.outbox[0].subject == "Over uw inzending: Ten years of monitoring"
+    assert mail.outbox[0].subject == "Over je inzending: Ten years of monitoring"
 
 
 def test_a_reviewer_reminder_is_in_the_reviewers_language(call, programme, on_commit):
@@ -488,7 +488,7 @@ def test_submitting_does_not_overrule_a_language_someone_chose(
         client.post(french_call.url, valid_post)
 
     assert preferred_language(applicant) == "nl"
-    assert mail.outbox[0].subject == "We hebben uw inzending ontvangen: " + valid_post["title"]
+    assert mail.outbox[0].subject == "We hebben je inzending ontvangen: " + valid_post["title"]
 
 
 def services_submission(call, user, *, language=""):
