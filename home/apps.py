@@ -24,7 +24,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import checks, page_cache, personal_data
+        from home import checks, page_cache, personal_data  # noqa: F401  (checks registers itself)
         from home.languages import remember_signup_language
         from home.localization import connect_signals as connect_translation_signals
         from home.localize_compat import make_alias_creation_idempotent

@@ -8,6 +8,6 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import personal_data, signals
+        from . import personal_data, signals  # noqa: F401
 
         personal_data.register()

@@ -264,7 +264,7 @@ def preview_submission_email(*, submission, kind):
         with in_language(language):
             subject, body = get_template(call_id=submission.call_id, kind=kind)
             return render(subject=subject, body=body, context=submission_context(submission))
-    except Exception as error:
+    except Exception as error:  # staff see why, the page still works
         return _("This template cannot be used"), str(error)
 
 
@@ -371,7 +371,7 @@ def deliver(*, log_id, attempt=None, context=None):
         except CannotRender as error:
             _failed(log, error, now=now, final=True)
             return
-        except Exception as error:
+        except Exception as error:  # a broken template is logged, never raised
             _failed(
                 log, _("The template could not be rendered: %(error)s") % {"error": error}, now=now
             )
@@ -381,7 +381,7 @@ def deliver(*, log_id, attempt=None, context=None):
     message = EmailMessage(subject=log.subject, body=log.body, to=[log.to])
     try:
         message.send()
-    except Exception as error:
+    except Exception as error:  # any provider failure is logged, never raised
         _failed(log, error, now=now)
         return
     anymail_status = getattr(message, "anymail_status", None)

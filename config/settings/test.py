@@ -11,7 +11,7 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/civictech-test-media"))
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/civictech-test-media"))  # noqa: S108
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
 # Tests render every request (they change content with factories, not by publishing);
 # tests/home/test_page_cache.py turns the page cache on.

@@ -104,7 +104,7 @@ def template_problem(source):
     """Why this template text cannot be rendered (its error message), or None."""
     try:
         template_engine.from_string(source).render(Context(SAMPLE_CONTEXT, autoescape=False))
-    except Exception as error:
+    except Exception as error:  # any failure means staff must fix the text
         return str(error) or error.__class__.__name__
     return None
 
@@ -189,7 +189,7 @@ class EmailTemplate(models.Model):
         try:
             subject = template_engine.from_string(self.subject or "").render(context)
             body = template_engine.from_string(self.body or "").render(context)
-        except Exception as error:
+        except Exception as error:  # shown to staff beside the template
             return None, str(error) or error.__class__.__name__
         return " ".join(subject.split()), body
 

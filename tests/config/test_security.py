@@ -33,7 +33,7 @@ def run_deploy_check(tmp_path, **env):
             **env,
         }
     )
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 (fixed arguments)
         [sys.executable, "-c", CHECK_DEPLOY],
         cwd=settings.BASE_DIR,
         env=environment,

@@ -9,13 +9,13 @@ from playwright.sync_api import expect
 from proposals.factories import ReviewFactory, SubmissionFactory
 from proposals.models import SubmissionStatus
 
-from .test_proposals import _sign_in, _user, open_call
+from .test_proposals import _sign_in, _user, open_call  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def queue(open_call):
+def queue(open_call):  # noqa: F811
     rae = _user("rae@example.org", groups=["Reviewers"])
     todo = SubmissionFactory(call=open_call, title="Open data audits")
     done = SubmissionFactory(
@@ -65,7 +65,7 @@ def test_a_reviewer_finds_their_queue_on_the_dashboard(
 
 
 def test_the_programme_team_sees_each_call_s_progress(
-    open_call,
+    open_call,  # noqa: F811
     queue,
     browser_page,
     assert_accessible,

@@ -6,7 +6,7 @@ import pytest
 
 from home import payments
 from home.donations.factories import DonationAmountFactory, DonationPageFactory
-from tests.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe
+from tests.home.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,13 +10,13 @@ from proposals import services
 from proposals.factories import ReviewFactory, RubricCriterionFactory, SubmissionFactory
 from proposals.models import EmailLog, Submission, SubmissionStatus
 
-from .test_proposals import _sign_in, _user, open_call
+from .test_proposals import _sign_in, _user, open_call  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def reviewed(open_call):
+def reviewed(open_call):  # noqa: F811
     """Three proposals scored by two reviewers on two criteria, one not reviewed yet."""
     RubricCriterionFactory(page=open_call, name="Practical experience and evidence of impact")
     open_call.save_revision().publish()
@@ -38,7 +38,7 @@ def reviewed(open_call):
 
 
 def test_programme_team_ranks_decides_and_emails_the_applicants_they_pick(
-    open_call,
+    open_call,  # noqa: F811
     reviewed,
     browser_page,
     assert_accessible,

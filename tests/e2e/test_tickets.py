@@ -11,7 +11,7 @@ from conference.models import Registration
 from conference.tickets.factories import TicketsPageFactory, TicketTypeFactory
 from home import payments
 from proposals.factories import SubmissionFactory
-from tests.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe, event, signed
+from tests.home.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe, event, signed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

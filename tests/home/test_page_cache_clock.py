@@ -11,11 +11,9 @@ from django.utils import timezone
 from cohorts.factories import ActionLabPageFactory, OpportunityIndexPageFactory
 
 # The page cache on, and the home page in every language, as for the page cache's tests.
-from tests.home.test_page_cache import (
-    PUBLIC,
-    home_in_every_language,
-    page_cache_on,
-)
+from tests.home.test_page_cache import PUBLIC
+from tests.home.test_page_cache import home_in_every_language as home_in_every_language
+from tests.home.test_page_cache import page_cache_on as page_cache_on
 
 
 @pytest.fixture

@@ -406,7 +406,7 @@ def warm_up(port):
 
 
 def make_plan(*, call_path, ports, started):
-    rng = random.Random(2025)
+    rng = random.Random(2025)  # a repeatable schedule, not a secret
     return Plan(
         call_path=call_path,
         ports=ports,

@@ -4,7 +4,7 @@ Only the load test selects this module (DJANGO_SETTINGS_MODULE=tests.load.settin
 the site never does, so the flaky backend can never send (or lose) real email.
 """
 
-from config.settings.production import *
+from config.settings.production import *  # noqa: F403
 
 EMAIL_BACKEND = "tests.load.flaky_backend.EmailBackend"
 # Retry the outage's failures after 30 s (not 5 minutes) so a run takes minutes.

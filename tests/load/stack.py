@@ -82,7 +82,7 @@ def postgres_server(workdir):
     if os.geteuid() == 0:
         shutil.chown(log, user="postgres")
     try:
-        subprocess.run(
+        subprocess.run(  # fixed arguments
             _as_postgres(
                 [str(bindir / "initdb"), "-D", str(pgdata), "-A", "trust", "-U", "postgres"]
             ),
@@ -93,7 +93,7 @@ def postgres_server(workdir):
             f"-p {port} -k /tmp -c listen_addresses={HOST} -c fsync=off "
             "-c max_connections=100 -c shared_buffers=128MB"
         )
-        subprocess.run(
+        subprocess.run(  # fixed arguments
             _as_postgres(
                 [
                     str(bindir / "pg_ctl"),
@@ -112,7 +112,7 @@ def postgres_server(workdir):
         )
         yield f"postgres://postgres@{HOST}:{port}/postgres"
     finally:
-        subprocess.run(
+        subprocess.run(  # fixed arguments
             _as_postgres([str(bindir / "pg_ctl"), "-D", str(pgdata), "-m", "fast", "stop"]),
             check=False,
             stdout=subprocess.DEVNULL,
@@ -155,7 +155,7 @@ def redis_server(workdir):
             "or set CACHE_URL to a server."
         )
     port = free_port()
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # fixed arguments
         [
             binary,
             "--port",
@@ -189,8 +189,8 @@ class AppProcesses:
         self.processes = []
 
     def _start(self, name, arguments):
-        log = open(self.workdir / f"{name}.log", "wb")
-        process = subprocess.Popen(
+        log = open(self.workdir / f"{name}.log", "wb")  # closed with the process
+        process = subprocess.Popen(  # fixed arguments
             [sys.executable, *arguments],
             cwd=BASE_DIR,
             env=self.environment,

@@ -362,7 +362,7 @@ def main():
         connections.close_all()
 
         port = free_port()
-        gunicorn = subprocess.Popen(
+        gunicorn = subprocess.Popen(  # fixed arguments
             [
                 sys.executable,
                 "-m",

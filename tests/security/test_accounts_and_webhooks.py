@@ -311,7 +311,7 @@ def run_deploy_check(**environment):
         SECRET_KEY=secrets.token_urlsafe(50),
         **environment,
     )
-    return subprocess.run(
+    return subprocess.run(  # our own manage.py, fixed arguments
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=Path(django_settings.BASE_DIR),
         env=env,

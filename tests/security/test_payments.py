@@ -11,21 +11,22 @@ from conference.models import Registration
 from conference.tickets import services as tickets_services
 from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
 from home.models import ProcessedStripeEvent
-from tests.payments import conftest as payments_fixtures
-from tests.payments.fake_stripe import deliver, event
+from tests.conference.tickets import conftest as tickets_fixtures
+from tests.home.payments import conftest as payments_fixtures
+from tests.home.payments.fake_stripe import deliver, event
 
 pytestmark = pytest.mark.django_db
 
 # The payments tests' fixtures, shared rather than copied.
 _clear_cache = payments_fixtures._clear_cache
-accepted_proposal = payments_fixtures.accepted_proposal
-conference = payments_fixtures.conference
+accepted_proposal = tickets_fixtures.accepted_proposal
+conference = tickets_fixtures.conference
 fake_stripe = payments_fixtures.fake_stripe
-in_person = payments_fixtures.in_person
+in_person = tickets_fixtures.in_person
 make_account = payments_fixtures.make_account
 on_commit = payments_fixtures.on_commit
-presenter_ticket = payments_fixtures.presenter_ticket
-tickets_page = payments_fixtures.tickets_page
+presenter_ticket = tickets_fixtures.presenter_ticket
+tickets_page = tickets_fixtures.tickets_page
 
 # What the old form took: a speaker's name and address, typed by anyone.
 TYPED = {"name": "Ana Ruiz", "email": "ana@example.org", "organisation": "Democracy Club"}

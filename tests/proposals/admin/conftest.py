@@ -1,4 +1,4 @@
-from .staff import (
+from .staff import (  # noqa: F401 (the back-office tests' shared fixtures)
     board_group,
     conference_call,
     editor,

@@ -1,4 +1,5 @@
-"""The webhook endpoint: verification on the raw body, each event once, what each type does."""
+"""The Stripe webhook endpoint (home/payments/webhooks.py) as ticket sales use it:
+verification on the raw body, each event once, what each type does."""
 
 import time
 
@@ -8,8 +9,7 @@ from django.test import Client
 from conference.models import Registration
 from conference.tickets.factories import RegistrationFactory
 from home.models import ProcessedStripeEvent
-
-from .fake_stripe import deliver, event, signed
+from tests.home.payments.fake_stripe import deliver, event, signed
 
 pytestmark = pytest.mark.django_db
 

@@ -1,16 +1,14 @@
+"""Fixtures for anything that takes a payment (tickets, donations): Stripe's HTTP layer
+faked, accounts, the contact address shown when payment is off, a clean cache."""
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from wagtail.models import Site
 
-from conference.call.factories import CallForProposalsPageFactory, SessionProposalFactory
-from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
-from conference.tickets.factories import TicketsPageFactory, TicketTypeFactory
 from home import payments
 from home.models import SiteSettings
-from proposals.factories import SubmissionFactory
-from proposals.models import SubmissionStatus
 
 from .fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe
 
@@ -28,29 +26,7 @@ def fake_stripe(settings):
 
 
 @pytest.fixture
-def conference(home_page):
-
-    index = ConferenceIndexPageFactory(parent=home_page)
-    return ConferencePageFactory(
-        parent=index, title="TICTeC 2025", slug="tictec-2025", edition_year=2025
-    )
-
-
-@pytest.fixture
-def tickets_page(conference):
-
-    return TicketsPageFactory(parent=conference)
-
-
-@pytest.fixture
-def in_person(conference):
-
-    return TicketTypeFactory(conference=conference, name="In person")
-
-
-@pytest.fixture
 def contact_email(home_page):
-
     settings_row = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings_row.contact_email = "tictec@mysociety.org"
     settings_row.save()
@@ -69,29 +45,6 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def presenter_ticket(conference):
-
-    return TicketTypeFactory(conference=conference, presenter=True)
-
-
-@pytest.fixture
-def accepted_proposal(conference):
-    """Ana's proposal to the TICTeC 2025 call was accepted; Ben co-presents."""
-
-    call = CallForProposalsPageFactory(parent=conference)
-    submission = SubmissionFactory(
-        call=call,
-        status=SubmissionStatus.ACCEPTED,
-        applicant_name="Ana Ruiz",
-        applicant_email="Ana@Example.org",
-    )
-    return SessionProposalFactory(
-        submission=submission,
-        co_presenters=[{"name": "Ben Okafor", "email": "ben@example.org", "organisation": ""}],
-    )
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from conference.models import Registration
 from conference.models.tickets import CHECKOUT_SESSION_LIFETIME, HOLD_GRACE
 from conference.tickets import services as tickets_services
 from conference.tickets.factories import EARLY_BIRD_ENDS, RegistrationFactory, TicketTypeFactory
-
-from .fake_stripe import deliver, event
+from tests.home.payments.fake_stripe import deliver, event
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from conference.tickets.factories import RegistrationFactory
 from home.donations.factories import DonationAmountFactory, DonationPageFactory
 from home.languages import set_preferred_language
 from home.models import Donation
-
-from .fake_stripe import deliver, event
+from tests.home.payments.fake_stripe import deliver, event
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +89,7 @@ def test_the_receipt_gives_the_time_in_the_conferences_time_zone_in_the_buyers_w
     send_registration_confirmation.enqueue(registration.pk, language="nl")
 
     body = mail.outbox[0].body
-    assert mail.outbox[0].subject == "Uw inschrijving voor TICTeC 2025 is bevestigd"
+    assert mail.outbox[0].subject == "Je inschrijving voor TICTeC 2025 is bevestigd"
     assert "Bevestigd: dinsdag 10 juni 2025 om 14:20 CEST" in body
     assert "Wanneer: dinsdag 10 juni 2025 – woensdag 11 juni 2025" in body
 

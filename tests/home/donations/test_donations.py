@@ -6,8 +6,7 @@ import pytest
 
 from home.donations.factories import DonationAmountFactory, DonationFactory, DonationPageFactory
 from home.models import Donation
-
-from .fake_stripe import deliver, event
+from tests.home.payments.fake_stripe import deliver, event
 
 pytestmark = pytest.mark.django_db
 
