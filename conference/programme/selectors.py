@@ -21,6 +21,7 @@ from conference.models import (
     SpeakerPage,
 )
 from home import page_cache
+from home.selectors import localized_pages
 
 
 @dataclasses.dataclass
@@ -63,23 +64,6 @@ def conference_and_taxonomies(page):
 def _conference_and_taxonomies(page):
     conference = conference_for(page)
     return conference, Taxonomies.for_conference(conference)
-
-
-def localized_pages(pages, *, locale_id):
-    """Map each page's pk to its live translation in ``locale_id``, falling back to the
-    page itself. No query when every page is already in that locale, one otherwise."""
-    pages = list(pages)
-    foreign = [page for page in pages if page.locale_id != locale_id]
-    translations = {}
-    if foreign:
-        model = type(foreign[0])
-        translations = {
-            page.translation_key: page
-            for page in model.objects.live().filter(
-                locale_id=locale_id, translation_key__in={page.translation_key for page in foreign}
-            )
-        }
-    return {page.pk: translations.get(page.translation_key, page) for page in pages}
 
 
 # Conference index ----------------------------------------------------------------
