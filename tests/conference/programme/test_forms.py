@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from conference.factories import ConferencePageFactory, RoomFactory
-from tests.conference.test_scheduling import session_form
+from tests.conference.programme.test_scheduling import session_form
 
 pytestmark = pytest.mark.django_db
 
