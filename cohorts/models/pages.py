@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.models import BasePage, synchronised, translated
 from home.routing import hand_to
 from proposals.models import CallPageMixin
 from proposals.models.mixins import call_edit_handler, validate_time_zone
@@ -160,17 +160,17 @@ class CohortProgrammePage(OpportunityPage):
 
     translatable_fields = [
         *OpportunityPage.translatable_fields,
-        TranslatableField("who_its_for"),
-        TranslatableField("eligibility_definition_heading"),
-        TranslatableField("eligibility_definition_intro"),
-        TranslatableField("eligibility_definition"),
-        TranslatableField("what_you_get"),
-        TranslatableField("what_we_ask"),
-        SynchronizedField("capacity"),
-        SynchronizedField("cohort_size_min"),
-        SynchronizedField("cohort_size_max"),
-        SynchronizedField("programme_starts"),
-        SynchronizedField("programme_ends"),
+        *translated(
+            "who_its_for",
+            "eligibility_definition_heading",
+            "eligibility_definition_intro",
+            "eligibility_definition",
+            "what_you_get",
+            "what_we_ask",
+        ),
+        *synchronised(
+            "capacity", "cohort_size_min", "cohort_size_max", "programme_starts", "programme_ends"
+        ),
     ]
 
     page_description = _(
@@ -304,19 +304,23 @@ class ActionLabPage(OpportunityPage):
 
     translatable_fields = [
         *OpportunityPage.translatable_fields,
-        TranslatableField("question"),
-        TranslatableField("mandate"),
-        TranslatableField("challenges"),
-        TranslatableField("possible_solutions"),
-        TranslatableField("applicant_criteria"),
-        TranslatableField("meetings_when"),
-        SynchronizedField("places"),
-        SynchronizedField("minimum_meetings"),
-        SynchronizedField("meeting_length_minutes"),
-        SynchronizedField("meeting_hours_start"),
-        SynchronizedField("meeting_hours_end"),
-        SynchronizedField("meeting_time_zone"),
-        SynchronizedField("confidentiality_required"),
+        *translated(
+            "question",
+            "mandate",
+            "challenges",
+            "possible_solutions",
+            "applicant_criteria",
+            "meetings_when",
+        ),
+        *synchronised(
+            "places",
+            "minimum_meetings",
+            "meeting_length_minutes",
+            "meeting_hours_start",
+            "meeting_hours_end",
+            "meeting_time_zone",
+            "confidentiality_required",
+        ),
     ]
 
     page_description = _(

@@ -42,7 +42,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from conference.programme.forms import SessionPageForm
 from conference.programme.materials import video_player
 from home import page_cache
-from home.models import BasePage
+from home.models import BasePage, synchronised, translated
 from home.routing import hand_to
 from home.time_zones import TIME_ZONE_CHOICES
 
@@ -170,25 +170,12 @@ class ConferencePage(BasePage):
 
     translatable_fields = [
         *BasePage.translatable_fields,
-        SynchronizedField("edition_year"),
-        SynchronizedField("acronym"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        TranslatableField("venue"),
-        TranslatableField("city"),
-        TranslatableField("country"),
-        SynchronizedField("online_participation"),
-        SynchronizedField("time_zone"),
-        SynchronizedField("status"),
-        TranslatableField("registration_text"),
-        TranslatableField("registration_link_text"),
-        SynchronizedField("registration_url"),
-        TranslatableField("sponsorship"),
-        TranslatableField("days"),
-        TranslatableField("rooms"),
-        TranslatableField("formats"),
-        TranslatableField("themes"),
-        TranslatableField("approaches"),
+        *synchronised("edition_year", "acronym", "start_date", "end_date"),
+        *translated("venue", "city", "country"),
+        *synchronised("online_participation", "time_zone", "status"),
+        *translated("registration_text", "registration_link_text"),
+        *synchronised("registration_url"),
+        *translated("sponsorship", "days", "rooms", "formats", "themes", "approaches"),
     ]
 
     parent_page_types = ["conference.ConferenceIndexPage"]
@@ -428,21 +415,15 @@ class SessionPage(RoutablePageMixin, BasePage):
 
     translatable_fields = [
         *BasePage.translatable_fields,
-        TranslatableField("abstract"),
+        *translated("abstract"),
         # Foreign keys to the conference's (translated) taxonomy rows follow the locale.
-        TranslatableField("session_format"),
-        TranslatableField("approach"),
-        TranslatableField("day"),
-        TranslatableField("room"),
+        *translated("session_format", "approach", "day", "room"),
         # Many-to-many is copied as is; selectors map themes to the page's locale.
-        SynchronizedField("themes"),
-        SynchronizedField("start_time"),
-        SynchronizedField("duration_minutes"),
-        SynchronizedField("attendance"),
-        SynchronizedField("slides_url"),
-        SynchronizedField("video_url"),
-        TranslatableField("notes"),
-        SynchronizedField("speaker_links"),
+        *synchronised(
+            "themes", "start_time", "duration_minutes", "attendance", "slides_url", "video_url"
+        ),
+        *translated("notes"),
+        *synchronised("speaker_links"),
     ]
 
     parent_page_types = ["conference.ProgrammePage"]

@@ -39,10 +39,9 @@ class ConferenceTaxonomy(TranslatableMixin, Orderable):
         return self.name
 
 
-class Theme(ConferenceTaxonomy):
-    conference = ParentalKey(
-        "conference.ConferencePage", on_delete=models.CASCADE, related_name="themes"
-    )
+class DescribedTaxonomy(ConferenceTaxonomy):
+    """A taxonomy row with a description readers see (themes, approaches)."""
+
     description = models.TextField(_("description"), blank=True)
 
     panels = ConferenceTaxonomy.panels + [FieldPanel("description")]
@@ -51,23 +50,26 @@ class Theme(ConferenceTaxonomy):
     ]
 
     class Meta(ConferenceTaxonomy.Meta):
+        abstract = True
+
+
+class Theme(DescribedTaxonomy):
+    conference = ParentalKey(
+        "conference.ConferencePage", on_delete=models.CASCADE, related_name="themes"
+    )
+
+    class Meta(DescribedTaxonomy.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         unique_together = [("translation_key", "locale"), ("conference", "slug")]
 
 
-class Approach(ConferenceTaxonomy):
+class Approach(DescribedTaxonomy):
     conference = ParentalKey(
         "conference.ConferencePage", on_delete=models.CASCADE, related_name="approaches"
     )
-    description = models.TextField(_("description"), blank=True)
 
-    panels = ConferenceTaxonomy.panels + [FieldPanel("description")]
-    translatable_fields = ConferenceTaxonomy.translatable_fields + [
-        TranslatableField("description")
-    ]
-
-    class Meta(ConferenceTaxonomy.Meta):
+    class Meta(DescribedTaxonomy.Meta):
         verbose_name = _("approach")
         verbose_name_plural = _("approaches")
         unique_together = [("translation_key", "locale"), ("conference", "slug")]

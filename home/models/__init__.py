@@ -1,4 +1,4 @@
-from .base import BasePage
+from .base import BasePage, synchronised, translated
 from .donations import Donation, DonationAmount, DonationPage
 from .news import NewsArticlePage, NewsArticleTag, NewsIndexPage
 from .pages import ContentPage, HomePage, HomePageFeaturedItem
@@ -22,4 +22,6 @@ __all__ = [
     "ProcessedStripeEvent",
     "RetentionRun",
     "SiteSettings",
+    "synchronised",
+    "translated",
 ]

@@ -21,6 +21,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 INTRODUCTION_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
+
+def translated(*names):
+    """wagtail-localize fields translators write (text)."""
+    return [TranslatableField(name) for name in names]
+
+
+def synchronised(*names):
+    """wagtail-localize fields copied as they are to every translation (numbers, dates,
+    links, choices)."""
+    return [SynchronizedField(name) for name in names]
+
+
 # The fields every Page has, declared for wagtail-localize: text is translated, the
 # slug and structure follow the source page.
 PAGE_TRANSLATABLE_FIELDS = [

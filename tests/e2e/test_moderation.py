@@ -121,7 +121,9 @@ def add_block(page, label):
 
 def build_page_with_every_block(page):
     page.get_by_role("textbox", name="Title*").fill(TITLE)
-    page.get_by_role("textbox", name="Introduction").fill("Notes from the Leeds workshop.")
+    # The introduction is rich text (Draftail): click into its editor and type.
+    page.locator("[data-field-wrapper]:has(#id_introduction) [role='textbox']").click()
+    page.keyboard.type("Notes from the Leeds workshop.")
 
     add_block(page, "Heading").get_by_role("textbox", name="Heading*").fill("Venue, date and time")
     add_block(page, "Text").get_by_role("textbox").click()
