@@ -24,6 +24,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -400,7 +401,11 @@ class SessionPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Schedule"),
         ),
-        InlinePanel("speaker_links", heading=_("Speakers"), label=_("Speaker")),
+        InlinePanel(
+            "speaker_links",
+            heading=_("Speakers"),
+            label=pgettext_lazy("one row of a session's speakers", "Speaker"),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("slides_url"), FieldPanel("video_url")]),
