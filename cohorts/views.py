@@ -53,9 +53,9 @@ def serve_opportunity(page, request):
     return never_stale(response)
 
 
-def opportunity_index(request, *, index_page):
-    listing = selectors.opportunity_listing(index_page=index_page, kind=request.GET.get("kind", ""))
-    return render_page(request, index_page, listing=listing)
+def opportunity_index(request, *, page):
+    listing = selectors.opportunity_listing(index_page=page, kind=request.GET.get("kind", ""))
+    return render_page(request, page, listing=listing)
 
 
 def pre_step(page, request):

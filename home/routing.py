@@ -57,6 +57,21 @@ def hand_to(view, request, /, **kwargs):
     return import_string(view)(request, **kwargs)
 
 
+class ServedByView:
+    """A page served by the view named, by dotted path, in ``page_view`` (called with
+    ``page=``), which adds what its template lists: on the site and in the editor's
+    preview, which Wagtail otherwise renders from ``get_context`` without calling
+    ``serve``."""
+
+    page_view = None
+
+    def serve(self, request, *args, **kwargs):
+        return hand_to(self.page_view, request, page=self)
+
+    def serve_preview(self, request, mode_name):
+        return self.serve(request)
+
+
 def render_page(request, page, /, **context):
     """What ``Page.serve`` renders, with ``context`` added: for views that serve a page."""
     return TemplateResponse(

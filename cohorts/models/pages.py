@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage, synchronised, translated
-from home.routing import hand_to
+from home.routing import ServedByView
 from proposals.models import CallPageMixin
 from proposals.models.mixins import call_edit_handler, validate_time_zone
 
@@ -53,7 +53,7 @@ class OpportunityPage(OpportunityMixin, CallPageMixin, BasePage):
         abstract = True
 
 
-class OpportunityIndexPage(BasePage):
+class OpportunityIndexPage(ServedByView, BasePage):
     """Lists opportunities: open now (closing soonest first), opening soon, and closed."""
 
     parent_page_types = ["home.HomePage"]
@@ -73,8 +73,7 @@ class OpportunityIndexPage(BasePage):
     class Meta:
         verbose_name = _("opportunities index")
 
-    def serve(self, request, *args, **kwargs):
-        return hand_to("cohorts.views.opportunity_index", request, index_page=self)
+    page_view = "cohorts.views.opportunity_index"
 
     # From the page cache (home/page_cache.py) for anonymous visitors, also filtered by
     # kind: what is open, opening and closed is worked out from the clock, and each

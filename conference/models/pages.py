@@ -44,24 +44,10 @@ from conference.programme.forms import SessionPageForm
 from conference.programme.materials import video_player
 from home import page_cache
 from home.models import BasePage, synchronised, translated
-from home.routing import hand_to
+from home.routing import ServedByView, hand_to
 from home.time_zones import TIME_ZONE_CHOICES
 
 PROSE_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
-
-
-class ServedByView:
-    """A page whose view, named by dotted path in ``page_view``, adds the listings its
-    template shows (it calls the selectors, which import these models): on the site and in
-    the editor's preview, which Wagtail renders without calling ``serve``."""
-
-    page_view = None
-
-    def serve(self, request, *args, **kwargs):
-        return hand_to(self.page_view, request, page=self)
-
-    def serve_preview(self, request, mode_name):
-        return self.serve(request)
 
 
 class ConferenceIndexPage(ServedByView, BasePage):

@@ -5,13 +5,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.routing import PathRoutingMixin, hand_to
+from home.routing import PathRoutingMixin, ServedByView
 
 from .base import BasePage
 from .mixins import BodyMixin, ChildrenNameTheirParentMixin
 
 
-class HomePage(PathRoutingMixin, ChildrenNameTheirParentMixin, BasePage):
+class HomePage(ServedByView, PathRoutingMixin, ChildrenNameTheirParentMixin, BasePage):
     content_panels = BasePage.content_panels + [
         InlinePanel("featured_items", label=_("Featured items"), max_num=6),
     ]
@@ -33,8 +33,7 @@ class HomePage(PathRoutingMixin, ChildrenNameTheirParentMixin, BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def serve(self, request, *args, **kwargs):
-        return hand_to("home.views.home_page", request, page=self)
+    page_view = "home.views.home_page"
 
 
 class HomePageFeaturedItem(TranslatableMixin, Orderable):
@@ -65,7 +64,7 @@ class HomePageFeaturedItem(TranslatableMixin, Orderable):
         return self.label or self.page.title
 
 
-class ContentPage(ChildrenNameTheirParentMixin, BodyMixin, BasePage):
+class ContentPage(ServedByView, ChildrenNameTheirParentMixin, BodyMixin, BasePage):
     """A long-form page built from blocks: the guidebook, meeting notes, about pages.
 
     A content page may hold content pages, e.g. a guide with its chapters or a
@@ -87,5 +86,4 @@ class ContentPage(ChildrenNameTheirParentMixin, BodyMixin, BasePage):
     class Meta:
         verbose_name = _("content page")
 
-    def serve(self, request, *args, **kwargs):
-        return hand_to("home.views.content_page", request, page=self)
+    page_view = "home.views.content_page"

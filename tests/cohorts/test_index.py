@@ -194,3 +194,18 @@ def test_closes_in_days_counts_whole_days_across_the_clock_change():
 
     assert page.closes_in_days(saturday) == 1
     assert page.closes_in_days(saturday - datetime.timedelta(hours=1)) == 2
+
+
+def test_the_editors_preview_lists_the_opportunities_as_the_site_does(client, index_page):
+    """Wagtail renders a preview without ``serve``: the index's view (ServedByView) adds
+    the listing there too."""
+    now = timezone.now()
+    CohortProgrammePageFactory(
+        parent=index_page, title="FOI support", closes_at=now + datetime.timedelta(days=20)
+    )
+
+    served = section(client.get(index_page.url).content.decode(), "open-heading")
+    previewed = section(index_page.make_preview_request().content.decode(), "open-heading")
+
+    assert "FOI support" in served
+    assert previewed == served
