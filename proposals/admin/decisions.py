@@ -30,7 +30,6 @@ from ..models import (
     REVIEWABLE_STATUSES,
     Review,
     Submission,
-    SubmissionStatus,
 )
 from .ranking import call_or_404
 
@@ -102,31 +101,51 @@ class DecideBulkAction(SubmissionBulkAction):
         ) % {"count": num_parent_objects, "status": self.status.label}
 
 
-class AcceptBulkAction(DecideBulkAction):
-    display_name = _("Accept")
-    action_type = "accept"
-    aria_label = _("Accept the selected submissions")
-    status = SubmissionStatus.ACCEPTED
-    question = _("Accept these submissions? Nobody is emailed yet.")
-    confirm_label = _("Yes, accept them")
+#: The three decisions by action type (``services.DECISIONS`` gives each one's status): the
+#: action's name, its accessible name, the confirmation's question and its button.
+DECISION_LABELS = {
+    "accept": (
+        _("Accept"),
+        _("Accept the selected submissions"),
+        _("Accept these submissions? Nobody is emailed yet."),
+        _("Yes, accept them"),
+    ),
+    "waitlist": (
+        _("Put on the waiting list"),
+        _("Put the selected submissions on the waiting list"),
+        _("Put these submissions on the waiting list? Nobody is emailed yet."),
+        _("Yes, put them on the waiting list"),
+    ),
+    "reject": (
+        _("Reject"),
+        _("Reject the selected submissions"),
+        _("Reject these submissions? Nobody is emailed yet."),
+        _("Yes, reject them"),
+    ),
+}
 
 
-class WaitlistBulkAction(DecideBulkAction):
-    display_name = _("Put on the waiting list")
-    action_type = "waitlist"
-    aria_label = _("Put the selected submissions on the waiting list")
-    status = SubmissionStatus.WAITLISTED
-    question = _("Put these submissions on the waiting list? Nobody is emailed yet.")
-    confirm_label = _("Yes, put them on the waiting list")
+def decision_action(action_type):
+    """The bulk action that gives the selected submissions the decision ``action_type``."""
+    display_name, aria_label, question, confirm_label = DECISION_LABELS[action_type]
+    return type(
+        f"{action_type.capitalize()}BulkAction",
+        (DecideBulkAction,),
+        {
+            "__module__": __name__,
+            "action_type": action_type,
+            "status": services.DECISIONS[action_type],
+            "display_name": display_name,
+            "aria_label": aria_label,
+            "question": question,
+            "confirm_label": confirm_label,
+        },
+    )
 
 
-class RejectBulkAction(DecideBulkAction):
-    display_name = _("Reject")
-    action_type = "reject"
-    aria_label = _("Reject the selected submissions")
-    status = SubmissionStatus.REJECTED
-    question = _("Reject these submissions? Nobody is emailed yet.")
-    confirm_label = _("Yes, reject them")
+AcceptBulkAction = decision_action("accept")
+WaitlistBulkAction = decision_action("waitlist")
+RejectBulkAction = decision_action("reject")
 
 
 class AssignReviewersBulkAction(SubmissionBulkAction):
