@@ -1,11 +1,12 @@
 """Every email the cohorts app sends: rendered from templates in templates/cohorts/emails/,
-logged and sent in the background through the proposals engine's email queue."""
+logged and sent in the background the site's one way (home/mail)."""
 
 from django.conf import settings
 
 from home.languages import recipient_language, render_email
+from home.mail import sending
+from home.models import EmailKind
 from proposals import emails as engine_emails
-from proposals.models import EmailKind
 
 
 def cohort_placement_message(*, membership, language):
@@ -40,12 +41,13 @@ def queue_cohort_placement(*, membership):
     to = engine_emails.recipient_for(submission)
     language = recipient_language(user=submission.applicant, email=to, fallback=submission.language)
     subject, body = cohort_placement_message(membership=membership, language=language)
-    return engine_emails.queue(
+    return sending.queue(
         kind=EmailKind.GROUP_PLACEMENT,
         to=to,
         subject=subject,
         body=body,
-        submission=submission,
+        about=submission,
+        page=submission.call,
         recipient_user=submission.applicant,
         language=language,
     )

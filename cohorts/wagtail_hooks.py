@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from proposals.admin_policies import VisibleRecordsViewSetMixin
+from home.admin_records import VisibleRecordsViewSetMixin
 from proposals.permissions import MANAGE_CALL
 
 from . import views

@@ -8,5 +8,7 @@ class ConferenceConfig(AppConfig):
     def ready(self):
         from . import personal_data
         from .programme.agenda import signals  # noqa: F401
+        from .tickets import emails as ticket_emails
 
         personal_data.register()
+        ticket_emails.register()

@@ -25,11 +25,14 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import checks, page_cache, personal_data  # noqa: F401  (checks registers itself)
+        from home.donations import emails as donation_emails
         from home.languages import remember_signup_language
         from home.localization import connect_signals as connect_translation_signals
         from home.localize_compat import make_alias_creation_idempotent
+        from home.mail import tracking  # noqa: F401  (connects to anymail's delivery events)
 
         personal_data.register_home_sections()
+        donation_emails.register()
         user_signed_up.connect(remember_signup_language, dispatch_uid="home.languages.signup")
         connect_translation_signals()
         make_alias_creation_idempotent()

@@ -16,6 +16,8 @@ from wagtail.embeds.models import Embed
 
 from home.models import (
     ContentPage,
+    EmailKind,
+    EmailLog,
     HomePage,
     HomePageFeaturedItem,
     NavigationItem,
@@ -252,3 +254,24 @@ class EmbedFactory(DjangoModelFactory):
     class Meta:
         model = Embed
         django_get_or_create = ("hash",)
+
+
+class EmailLogFactory(DjangoModelFactory):
+    """A logged message, written when queued (a cohort placement: its kind has no
+    renderer); ``submission=`` (or any ``about=``) says what it was about, and its call
+    is then the page it belongs to."""
+
+    class Meta:
+        model = EmailLog
+
+    class Params:
+        submission = None
+
+    kind = EmailKind.GROUP_PLACEMENT
+    to = factory.Sequence(lambda n: f"person{n}@example.org")
+    subject = "We received your submission"
+    body = "Thank you."
+    about = factory.LazyAttribute(lambda log: log.submission)
+    page = factory.LazyAttribute(
+        lambda log: log.submission.call if log.submission is not None else None
+    )

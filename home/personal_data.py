@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
-from home.models import Donation
+from home.models import Donation, EmailLog
 
 ERASED_EMAIL = "erased@invalid"
 REDACTED = "[redacted]"
@@ -155,7 +155,7 @@ def apply_retention(*, now=None, days=None, dry_run=False):
     return report
 
 
-# --- home's own sections: the account itself and donations ---------------------------------
+# --- home's own sections: the account itself, donations and emails --------------------------
 
 
 def export_account(user):
@@ -209,6 +209,33 @@ def erase_donations(user):
     _donations(user).update(name="", email=ERASED_EMAIL)
 
 
+def _emails_to(user):
+    return EmailLog.objects.filter(
+        Q(recipient_user_id=user.pk) | email_matches("to", all_emails(user))
+    ).select_related("about_type")
+
+
+def export_emails(user):
+    """Every message the site sent the person, whatever it was about."""
+    return [
+        {
+            "kind": e.kind,
+            "to": e.to,
+            "subject": e.subject,
+            "body": e.body,
+            "status": e.status,
+            "created_at": e.created_at,
+            "about": {"type": e.about_type.model, "id": e.about_id} if e.about_type else None,
+        }
+        for e in _emails_to(user).order_by("created_at", "pk")
+    ]
+
+
+def erase_emails(user):
+    _emails_to(user).update(to=ERASED_EMAIL, subject="", body="", recipient_user=None, context={})
+
+
 def register_home_sections():
     register("account", export=export_account, erase=erase_account)
     register("donations", export=export_donations, erase=erase_donations)
+    register("emails", export=export_emails, erase=erase_emails)

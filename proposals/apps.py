@@ -8,6 +8,7 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import personal_data, signals  # noqa: F401
+        from . import emails, personal_data
 
         personal_data.register()
+        emails.register()

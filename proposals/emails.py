@@ -1,47 +1,33 @@
-"""Every email the proposals engine sends goes through this module.
+"""The engine's emails: receipts, outcomes and reminders to reviewers.
 
-Messages are rendered from :class:`~proposals.models.EmailTemplate` rows staff edit
-(per call, kind and language; a row with no call is the default), falling back to the
-built-in texts below, in the recipient's language (``home.languages``): the version of a
-template in their language, else the English one; the call's title, address, questions
-and dates as they read them. Each message is written to
-:class:`~proposals.models.EmailLog` with the submission, and rendered and sent by a
-background task after the transaction commits: a broken template or a failing email
-provider never loses or rolls back a submission.
-A failure is written on the log (status "failed", the error) and tried again later,
-waiting longer each time (``retry_failed``), up to ``MAX_ATTEMPTS``.
+They go out the site's one way (home/mail: logged, rendered and sent in the background,
+retried). Each is written when it is sent, from :class:`~proposals.models.EmailTemplate`
+rows staff edit (per call, kind and language; a row with no call is the default), falling
+back to the built-in texts below, in the recipient's language (``home.languages``): the
+version of a template in their language, else the English one; the call's title, address,
+questions and dates as they read them.
 """
 
-import datetime
-import logging
-
 from django.conf import settings
-from django.core.cache import cache
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.template import Context
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_tasks import task
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
 
 from home.languages import datetime_with_zone, in_language, recipient_language
-from home.personal_data import ERASED_EMAIL
+from home.mail import registry, sending
+from home.models import EmailKind
 
-from .models import EmailKind, EmailLog, EmailStatus, EmailTemplate
+from .models import EmailTemplate
 from .models.emails import template_engine
+from .models.hosts import hidden_call_ids
+from .roles import MANAGE_CALL
 from .selectors import questions_in_language
 
-logger = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 6
-# A message still queued this long after its last change lost its task: queue it again.
-LOST_AFTER = datetime.timedelta(minutes=30)
 # Kinds rendered from a submission alone (a retry can always render them again).
 SUBMISSION_KINDS = (
     EmailKind.CONFIRMATION,
@@ -147,10 +133,6 @@ def render(*, subject, body, context):
     return rendered_subject, template_engine.from_string(body).render(ctx)
 
 
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _in_active_language(page):
     """The live version of ``page`` in the active language (its translation), else it."""
     return page.localized.specific if page is not None else None
@@ -190,8 +172,8 @@ def submission_context(submission):
         "applicant_name": greeting_name(submission),
         "title": submission.title,
         "call_title": shown.admin_display_title,
-        "call_url": _absolute(shown.url or ""),
-        "submission_url": _absolute(submission.get_absolute_url()),
+        "call_url": sending.absolute(shown.url or ""),
+        "submission_url": sending.absolute(submission.get_absolute_url()),
         "closes_at": datetime_with_zone(call.closes_at_local),
         # Empty when the call gives no date: templates word the reply from what is set.
         "decisions_by": datetime_with_zone(call.decisions_by_local) or "",
@@ -205,52 +187,15 @@ def recipient_for(submission):
     return submission.applicant_email
 
 
-def queue(
-    *,
-    kind,
-    to,
-    submission=None,
-    recipient_user=None,
-    subject="",
-    body="",
-    context=None,
-    language=None,
-):
-    """Log a message now (in the caller's transaction); render and send it in the
-    background once that commits. Without ``subject`` and ``body`` the task renders it
-    (see ``render_log``; ``context`` carries what the log cannot, JSON only) in
-    ``language``: by default the recipient's (home.languages.recipient_language), for
-    someone without a preference the language they applied in. Returns the log."""
-    log = EmailLog.objects.create(
-        kind=kind,
-        to=to,
-        language=language
-        or recipient_language(
-            user=recipient_user,
-            email=to,
-            fallback=submission.language if submission is not None else None,
-        ),
-        subject=subject,
-        body=body,
-        submission=submission,
-        recipient_user=recipient_user,
-    )
-    # robust: a queue that cannot take the task now must not fail the committed request;
-    # the message stays queued and retry_failed picks it up.
-    transaction.on_commit(
-        lambda: send_logged_email.enqueue(log.pk, attempt=1, context=context or {}),
-        robust=True,
-    )
-    return log
-
-
 def queue_submission_email(*, submission, kind):
-    """Queue one of the SUBMISSION_KINDS; it is rendered after the submission commits."""
-    return queue(
+    """Queue one of the SUBMISSION_KINDS; it is written when it is sent."""
+    return sending.queue(
         kind=kind,
         to=recipient_for(submission),
-        submission=submission,
+        about=submission,
+        page=submission.call,
         recipient_user=submission.applicant,
+        fallback_language=submission.language,
     )
 
 
@@ -269,165 +214,55 @@ def preview_submission_email(*, submission, kind):
 
 
 def queue_review_reminder(*, call, reviewer, pending_count):
-    return queue(
+    return sending.queue(
         kind=EmailKind.REVIEW_REMINDER,
         to=reviewer.email,
+        page=call,
         recipient_user=reviewer,
-        context={"call_id": call.pk, "pending_count": pending_count},
+        context={"pending_count": pending_count},
     )
 
 
-# --- Rendering and sending, in the background ------------------------------------
+# --- Written when sent (home.mail.sending calls these in the log's language) ------
 
 
-class CannotRender(Exception):
-    """What the message needs is gone (or was never logged): trying again will not help."""
+def render_submission_email(log):
+    submission = log.about
+    if submission is None or submission.anonymised_at is not None:
+        raise registry.CannotRender(_("Its submission has been deleted or anonymised."))
+    subject, body = get_template(call_id=submission.call_id, kind=log.kind)
+    return registry.Message(
+        *render(subject=subject, body=body, context=submission_context(submission))
+    )
 
 
-def _review_reminder_context(*, log, context):
-    call = Page.objects.filter(pk=context.get("call_id")).first()
-    if call is None or log.recipient_user is None:
-        raise CannotRender(_("The call or the reviewer no longer exists."))
-    reviewer = log.recipient_user
-    return call.pk, {
+def render_review_reminder(log):
+    call, reviewer = log.page, log.recipient_user
+    if call is None or reviewer is None:
+        raise registry.CannotRender(_("The call or the reviewer no longer exists."))
+    values = {
         "reviewer_name": reviewer.get_full_name() or reviewer.email,
-        "pending_count": context.get("pending_count", 0),
+        "pending_count": log.context.get("pending_count", 0),
         "call_title": _in_active_language(call).admin_display_title,
-        "queue_url": _absolute(reverse("proposals_admin:queue")),
+        "queue_url": sending.absolute(reverse("proposals_admin:queue")),
     }
+    subject, body = get_template(call_id=call.pk, kind=log.kind)
+    return registry.Message(*render(subject=subject, body=body, context=values))
 
 
-def render_log(*, log, context=None):
-    """(subject, body) of a logged message that was queued unrendered, in its language."""
-    with in_language(log.language):
-        return _render_log(log=log, context=context or {})
+def hide_confidential_calls(queryset, user):
+    """A message about a call restricted to a group stays in that group."""
+    return queryset.exclude(page_id__in=hidden_call_ids(user))
 
 
-def _render_log(*, log, context):
-    if log.kind in SUBMISSION_KINDS:
-        submission = log.submission
-        if submission is None or submission.anonymised_at is not None:
-            raise CannotRender(_("Its submission has been deleted or anonymised."))
-        call_id, values = submission.call_id, submission_context(submission)
-    elif log.kind == EmailKind.REVIEW_REMINDER and context:
-        call_id, values = _review_reminder_context(log=log, context=context)
-    else:
-        raise CannotRender(
-            _("This message cannot be written again. Send it again from where it started.")
-        )
-    subject, body = get_template(call_id=call_id, kind=log.kind)
-    return render(subject=subject, body=body, context=values)
-
-
-def retry_delay(attempts):
-    """How long after its ``attempts``-th failed attempt a message is tried again."""
-    # settings.EMAIL_FIRST_RETRY_SECONDS (5 minutes), doubling: 5, 10, 20, 40, 80 min.
-    first = datetime.timedelta(seconds=settings.EMAIL_FIRST_RETRY_SECONDS)
-    return first * 2 ** max(0, attempts - 1)
-
-
-def _schedule_retry(*, after):
-    """Ask the task queue to run retry_failed once ``after`` has passed (one request per
-    minute is enough, however many messages failed). A backend that cannot run tasks
-    later (the immediate one) relies on ``manage.py retry_failed_emails`` instead."""
-    if not retry_failed_emails.get_backend().supports_defer:
-        return
-    run_after = (after + datetime.timedelta(minutes=1)).replace(second=0, microsecond=0)
-    if cache.add(f"proposals:email-retry:{run_after:%Y%m%d%H%M}", 1, timeout=24 * 3600):
-        retry_failed_emails.using(run_after=run_after).enqueue()
-
-
-def _failed(log, error, *, now, final=False):
-    attempts = MAX_ATTEMPTS if final else log.attempts
-    logger.warning("Email %s to %s failed (attempt %s): %s", log.pk, log.to, log.attempts, error)
-    EmailLog.objects.filter(pk=log.pk).update(
-        status=EmailStatus.FAILED, error=str(error)[:2000], attempts=attempts, updated_at=now
+def register():
+    """Tell the site's email log how the engine's messages are written and who reads them
+    (the Programme team, a confidential call's only within its group)."""
+    for kind in SUBMISSION_KINDS:
+        registry.register(kind, render=render_submission_email, permission=MANAGE_CALL)
+    registry.register(
+        EmailKind.REVIEW_REMINDER, render=render_review_reminder, permission=MANAGE_CALL
     )
-    if attempts < MAX_ATTEMPTS:
-        _schedule_retry(after=now + retry_delay(attempts))
-
-
-def deliver(*, log_id, attempt=None, context=None):
-    """Render (if it was queued unrendered) and send one logged message. Any failure is
-    written on the log and retried later; nothing is raised. ``attempt`` is the attempt
-    this call was queued for: a duplicate of an attempt already made does nothing."""
-    log = EmailLog.objects.select_related("submission", "recipient_user").filter(pk=log_id).first()
-    if log is None or log.status not in (EmailStatus.QUEUED, EmailStatus.FAILED):
-        return
-    if log.to == ERASED_EMAIL or log.attempts >= MAX_ATTEMPTS:
-        return
-    if attempt is not None and attempt != log.attempts + 1:
-        return
-    now = timezone.now()
-    claimed = EmailLog.objects.filter(
-        pk=log.pk, attempts=log.attempts, status__in=(EmailStatus.QUEUED, EmailStatus.FAILED)
-    ).update(attempts=F("attempts") + 1, updated_at=now)
-    if not claimed:  # another worker took this attempt
-        return
-    log.attempts += 1
-    if not (log.subject or log.body):
-        try:
-            subject, log.body = render_log(log=log, context=context)
-        except CannotRender as error:
-            _failed(log, error, now=now, final=True)
-            return
-        except Exception as error:  # a broken template is logged, never raised
-            _failed(
-                log, _("The template could not be rendered: %(error)s") % {"error": error}, now=now
-            )
-            return
-        log.subject = subject[: EmailLog._meta.get_field("subject").max_length]
-        EmailLog.objects.filter(pk=log.pk).update(subject=log.subject, body=log.body)
-    message = EmailMessage(subject=log.subject, body=log.body, to=[log.to])
-    try:
-        message.send()
-    except Exception as error:  # any provider failure is logged, never raised
-        _failed(log, error, now=now)
-        return
-    anymail_status = getattr(message, "anymail_status", None)
-    message_id = (getattr(anymail_status, "message_id", None) or "") if anymail_status else ""
-    EmailLog.objects.filter(pk=log.pk).update(
-        status=EmailStatus.SENT, message_id=str(message_id), error="", updated_at=timezone.now()
-    )
-
-
-def retry_failed(*, now=None):
-    """Queue again every failed message whose wait is over (``retry_delay``, up to
-    ``MAX_ATTEMPTS``) and every queued one whose task was lost. Returns how many."""
-    now = now or timezone.now()
-    due = Q(status=EmailStatus.QUEUED, updated_at__lte=now - LOST_AFTER)
-    for attempts in range(1, MAX_ATTEMPTS):
-        due |= Q(
-            status=EmailStatus.FAILED,
-            attempts=attempts,
-            updated_at__lte=now - retry_delay(attempts),
-        )
-    logs = list(EmailLog.objects.filter(due).exclude(to=ERASED_EMAIL).values_list("pk", "attempts"))
-    for log_id, attempts in logs:
-        send_logged_email.enqueue(log_id, attempt=attempts + 1)
-    waiting = (
-        EmailLog.objects.filter(status=EmailStatus.FAILED, attempts__lt=MAX_ATTEMPTS)
-        .exclude(to=ERASED_EMAIL)
-        .exclude(pk__in=[pk for pk, _attempts in logs])
-        .order_by("updated_at")
-        .values_list("updated_at", "attempts")
-        .first()
-    )
-    if waiting is not None:  # keep going until every message has gone or given up
-        _schedule_retry(after=waiting[0] + retry_delay(waiting[1]))
-    return len(logs)
-
-
-# --- Background tasks: they take ids, never objects -------------------------------
-
-
-@task()
-def send_logged_email(log_id: int, attempt: int | None = None, context: dict | None = None) -> None:
-    """Render (if need be) and send one logged email; failures are logged and retried."""
-    deliver(log_id=log_id, attempt=attempt, context=context)
-
-
-@task()
-def retry_failed_emails() -> int:
-    """Queue again the failed emails whose wait is over; schedules itself while any wait."""
-    return retry_failed()
+    # Written by cohorts when queued (from its own file templates).
+    registry.register(EmailKind.GROUP_PLACEMENT, permission=MANAGE_CALL)
+    registry.restrict_with(hide_confidential_calls)

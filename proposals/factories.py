@@ -14,11 +14,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from home.models import EmailKind
+
 from .models import (
     CallPage,
     CallQuestion,
-    EmailKind,
-    EmailLog,
     EmailTemplate,
     Review,
     RubricCriterion,
@@ -162,13 +162,3 @@ class EmailTemplateFactory(DjangoModelFactory):
     kind = EmailKind.ACCEPTED
     subject = "Your TICTeC 2025 session has been accepted: {{ title }}"
     body = 'Dear {{ applicant_name }},\n\nWe are delighted to accept "{{ title }}".\n'
-
-
-class EmailLogFactory(DjangoModelFactory):
-    class Meta:
-        model = EmailLog
-
-    kind = EmailKind.CONFIRMATION
-    to = factory.Sequence(lambda n: f"person{n}@example.org")
-    subject = "We received your submission"
-    body = "Thank you."

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from home import personal_data
 
 from . import services
-from .models import EmailLog, Review, Submission, SubmissionEvent
+from .models import Review, Submission, SubmissionEvent
 
 
 def export_submissions(user):
@@ -41,29 +41,6 @@ def export_submissions(user):
             "history": [{"action": e.action, "at": e.created_at} for e in s.events.all()],
         }
         for s in submissions
-    ]
-
-
-def _emails_to(user):
-    return EmailLog.objects.filter(
-        Q(recipient_user_id=user.pk)
-        | Q(submission__applicant_id=user.pk)
-        | personal_data.email_matches("to", personal_data.all_emails(user))
-    )
-
-
-def export_emails(user):
-    return [
-        {
-            "kind": e.kind,
-            "to": e.to,
-            "subject": e.subject,
-            "body": e.body,
-            "status": e.status,
-            "created_at": e.created_at,
-            "submission_id": e.submission_id,
-        }
-        for e in _emails_to(user).order_by("created_at", "pk")
     ]
 
 
@@ -105,10 +82,6 @@ def erase_submissions(user):
         event.save(update_fields=["detail"])
 
 
-def erase_emails(user):
-    _emails_to(user).update(to=personal_data.ERASED_EMAIL, subject="", body="", recipient_user=None)
-
-
 def erase_quotes(user):
     """Review comments anywhere that quote the person's name or addresses."""
     services.redact_quotes(
@@ -134,7 +107,6 @@ def register():
     personal_data.register(
         "submissions", export=export_submissions, erase=erase_submissions, expire=expire
     )
-    personal_data.register("emails", export=export_emails, erase=erase_emails)
     personal_data.register(
         "reviews", export=export_reviews, erase=erase_quotes, refuse_deletion=refuse_deletion
     )

@@ -18,13 +18,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from home.models import EmailLog
+
 from . import scoring
 from .models import (
     OUTCOME_STATUSES,
     REVIEWABLE_STATUSES,
     CallPageMixin,
     CallQuestion,
-    EmailLog,
     Recommendation,
     Review,
     ReviewRevision,
@@ -132,7 +133,7 @@ def outcomes_pending(*, call):
     told = set(
         EmailLog.objects.filter(
             submission__in=decided, kind__in=[s.value for s in OUTCOME_STATUSES]
-        ).values_list("submission_id", "kind")
+        ).values_list("about_id", "kind")
     )
     return [s for s in decided if (s.pk, s.status) not in told]
 

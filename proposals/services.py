@@ -14,13 +14,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from home import languages, personal_data
+from home.models import EmailKind, EmailLog
 
 from . import emails, scoring, selectors
 from .models import (
     OUTCOME_STATUSES,
     REVIEWABLE_STATUSES,
-    EmailKind,
-    EmailLog,
     Review,
     ReviewRevision,
     Submission,

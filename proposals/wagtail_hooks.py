@@ -16,10 +16,9 @@ from . import admin_urls, selectors
 from .admin import dashboard, decisions, ranking
 from .admin.menu import calls_menu
 from .admin_policies import ProgrammeTeamEditPolicy, ProgrammeTeamPolicy
-from .models import EmailLog, EmailTemplate, Submission
+from .models import EmailTemplate, Submission
 
 register_permission_policy(Submission, ProgrammeTeamPolicy(Submission))
-register_permission_policy(EmailLog, ProgrammeTeamPolicy(EmailLog))
 register_permission_policy(EmailTemplate, ProgrammeTeamEditPolicy(EmailTemplate))
 
 

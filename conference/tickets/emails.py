@@ -1,17 +1,18 @@
 """The registration emails: a receipt with the conference as an .ics file, a cancellation,
 a presenter's link. Each is written in the language the ticket was bought in (see
-home.languages), with the conference's dates and times in its own time zone."""
+home.languages), with the conference's dates and times in its own time zone, and sent and
+logged the site's one way (home/mail)."""
 
 import datetime
 
-from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone, translation
-from django_tasks import task
 from icalendar import Calendar, Event
 
-from conference.models import Registration, TicketType
+from conference.models import Registration
 from conference.models.tickets import PRESENTER_LINK_MAX_AGE
 from home import languages
+from home.mail import registry, sending
+from home.models import EmailKind
 
 
 def conference_ics(*, registration: Registration) -> bytes:
@@ -51,66 +52,115 @@ def _language(*, language, email, conference):
     )
 
 
-@task()
-def send_registration_confirmation(registration_id: int, language: str = "") -> None:
-    registration = Registration.objects.select_related("ticket_type__conference").get(
-        pk=registration_id
-    )
-    if registration.confirmation_sent_at or registration.status != Registration.Status.CONFIRMED:
-        return
+# --- Queued in the caller's transaction, sent once it commits (home/mail) -----------
+
+
+def queue_receipt(*, registration, language=""):
+    """The receipt, once per registration (a replayed payment webhook sends no second)."""
     conference = registration.ticket_type.conference
-    language = _language(language=language, email=registration.email, conference=conference)
+    return sending.queue(
+        kind=EmailKind.TICKET_RECEIPT,
+        to=registration.email,
+        about=registration,
+        page=conference,
+        language=_language(language=language, email=registration.email, conference=conference),
+        once=True,
+    )
 
-    def context():
-        return {"registration": registration, "conference": conference.localized.specific}
 
+def queue_cancelled(*, registration):
+    conference = registration.ticket_type.conference
+    return sending.queue(
+        kind=EmailKind.TICKET_CANCELLED,
+        to=registration.email,
+        about=registration,
+        page=conference,
+        language=_language(language="", email=registration.email, conference=conference),
+    )
+
+
+def queue_presenter_link(*, ticket_type, email, link, language=""):
+    conference = ticket_type.conference
+    return sending.queue(
+        kind=EmailKind.PRESENTER_LINK,
+        to=email,
+        about=ticket_type,
+        page=conference,
+        language=_language(language=language, email=email, conference=conference),
+        context={"link": link},
+    )
+
+
+# --- Written when sent, in the log's language -------------------------------------
+
+
+def _registration(log):
+    registration = log.about
+    if registration is None:
+        raise registry.CannotRender(translation.gettext("The registration no longer exists."))
+    return registration, registration.ticket_type.conference
+
+
+def render_receipt(log):
+    registration, conference = _registration(log)
+    if registration.status != Registration.Status.CONFIRMED:
+        raise registry.CannotRender(translation.gettext("The registration is no longer confirmed."))
     subject, body = languages.render_email(
         subject_template="conference/emails/registration_confirmed_subject.txt",
         body_template="conference/emails/registration_confirmed.txt",
-        context=context,
-        language=language,
+        context={"registration": registration, "conference": conference.localized.specific},
+        language=log.language,
     )
-    message = EmailMultiAlternatives(subject=subject, body=body, to=[registration.email])
-    with languages.in_language(language):
-        calendar = conference_ics(registration=registration)
-    message.attach(f"{conference.acronym}.ics", calendar, "text/calendar; charset=utf-8")
-    message.send()
-    Registration.objects.filter(pk=registration.pk).update(confirmation_sent_at=timezone.now())
-
-
-@task()
-def send_registration_cancelled(registration_id: int, language: str = "") -> None:
-    registration = Registration.objects.select_related("ticket_type__conference").get(
-        pk=registration_id
+    calendar = conference_ics(registration=registration)
+    return registry.Message(
+        subject, body, ((f"{conference.acronym}.ics", calendar, "text/calendar; charset=utf-8"),)
     )
-    conference = registration.ticket_type.conference
-    subject, body = languages.render_email(
-        subject_template="conference/emails/registration_cancelled_subject.txt",
-        body_template="conference/emails/registration_cancelled.txt",
-        context=lambda: {
-            "registration": registration,
-            "conference": conference.localized.specific,
-        },
-        language=_language(language=language, email=registration.email, conference=conference),
+
+
+def record_receipt_sent(log):
+    Registration.objects.filter(pk=log.about_id, confirmation_sent_at__isnull=True).update(
+        confirmation_sent_at=timezone.now()
     )
-    EmailMultiAlternatives(subject=subject, body=body, to=[registration.email]).send()
 
 
-@task()
-def send_presenter_link(ticket_type_id: int, email: str, link: str, language: str = "") -> None:
+def render_cancelled(log):
+    registration, conference = _registration(log)
+    return registry.Message(
+        *languages.render_email(
+            subject_template="conference/emails/registration_cancelled_subject.txt",
+            body_template="conference/emails/registration_cancelled.txt",
+            context={"registration": registration, "conference": conference.localized.specific},
+            language=log.language,
+        )
+    )
+
+
+def render_presenter_link(log):
     """The signed link a speaker follows to claim their presenter place (see
-    tickets_services.request_presenter_link); sent only to the speaker's own address."""
-    ticket_type = TicketType.objects.select_related("conference").get(pk=ticket_type_id)
-    conference = ticket_type.conference
-    subject, body = languages.render_email(
-        subject_template="conference/emails/presenter_link_subject.txt",
-        body_template="conference/emails/presenter_link.txt",
-        context=lambda: {
-            "ticket_type": ticket_type,
-            "conference": conference.localized.specific,
-            "link": link,
-            "hours": int(PRESENTER_LINK_MAX_AGE.total_seconds() // 3600),
-        },
-        language=_language(language=language, email=email, conference=conference),
+    services.request_presenter_link); sent only to the speaker's own address."""
+    ticket_type = log.about
+    if ticket_type is None:
+        raise registry.CannotRender(translation.gettext("The ticket type no longer exists."))
+    return registry.Message(
+        *languages.render_email(
+            subject_template="conference/emails/presenter_link_subject.txt",
+            body_template="conference/emails/presenter_link.txt",
+            context={
+                "ticket_type": ticket_type,
+                "conference": ticket_type.conference.localized.specific,
+                "link": log.context.get("link", ""),
+                "hours": int(PRESENTER_LINK_MAX_AGE.total_seconds() // 3600),
+            },
+            language=log.language,
+        )
     )
-    EmailMultiAlternatives(subject=subject, body=body, to=[email]).send()
+
+
+def register():
+    """Tell the site's email log how ticket emails are written and who reads them."""
+    for kind, render, sent in (
+        (EmailKind.TICKET_RECEIPT, render_receipt, record_receipt_sent),
+        (EmailKind.TICKET_CANCELLED, render_cancelled, None),
+        (EmailKind.PRESENTER_LINK, render_presenter_link, None),
+    ):
+        registry.register(kind, render=render, sent=sent, permission="conference.view_registration")

@@ -23,12 +23,8 @@ from conference.models.tickets import (
     HOLD_GRACE,
     PRESENTER_LINK_MAX_AGE,
 )
+from conference.tickets import emails as ticket_emails
 from conference.tickets import selectors as tickets_selectors
-from conference.tickets.emails import (
-    send_presenter_link,
-    send_registration_cancelled,
-    send_registration_confirmation,
-)
 from home import languages, payments
 from home.payments.money import to_minor_units
 
@@ -192,7 +188,9 @@ def request_presenter_link(*, ticket_type: TicketType, email: str, link_for) -> 
     ):
         return
     link = link_for(presenter_link_token(ticket_type=ticket_type, email=email))
-    send_presenter_link.enqueue(ticket_type.pk, email, link, language=_buying_language())
+    ticket_emails.queue_presenter_link(
+        ticket_type=ticket_type, email=email, link=link, language=_buying_language()
+    )
 
 
 def claim_presenter_place(
@@ -251,10 +249,7 @@ def confirm(
         registration.stripe_payment_intent_id = payment_intent_id
     registration.save()
 
-    registration_id = registration.pk
-    transaction.on_commit(
-        lambda: send_registration_confirmation.enqueue(registration_id, language=language or "")
-    )
+    ticket_emails.queue_receipt(registration=registration, language=language)
 
 
 def cancel(*, registration: Registration, refund: bool, now=None) -> Registration:
@@ -285,8 +280,7 @@ def cancel(*, registration: Registration, refund: bool, now=None) -> Registratio
         registration.hold_expires_at = None
         registration.save()
         if tell_attendee:
-            registration_id = registration.pk
-            transaction.on_commit(lambda: send_registration_cancelled.enqueue(registration_id))
+            ticket_emails.queue_cancelled(registration=registration)
     return registration
 
 

@@ -13,24 +13,15 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.admin_records import ViewOnlyPermissionPolicy
 from home.models import Donation
 from home.payments.money import CURRENCY_CHOICES, currency_symbol
 from home.spreadsheets import SafeSpreadsheetExportMixin
 
-
-class DonationPermissionPolicy(ModelPermissionPolicy):
-    """View and export only: a donation's record is Stripe's."""
-
-    def user_has_permission(self, user, action):
-        if action not in ("view", "export"):
-            return False
-        return super().user_has_permission(user, "view")
-
-
-register_permission_policy(Donation, DonationPermissionPolicy(Donation))
+# View and export only: a donation's record is Stripe's.
+register_permission_policy(Donation, ViewOnlyPermissionPolicy(Donation))
 
 
 class DonationFilterSet(WagtailFilterSet):

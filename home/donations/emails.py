@@ -1,26 +1,51 @@
-"""The donation thank-you email, rendered from templates and sent in the background."""
+"""The thanks for a donation: written from file templates in the language of the
+donation page they gave through (its French or Dutch version), sent and logged the site's
+one way (home/mail)."""
 
-from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
-from django_tasks import task
+from django.utils.translation import gettext as _
 
 from home.languages import recipient_language, render_email
-from home.models import Donation
+from home.mail import registry, sending
+from home.models import Donation, EmailKind
 
 
-@task()
-def send_donation_thank_you(donation_id: int) -> None:
-    donation = Donation.objects.select_related("page__locale").get(pk=donation_id)
-    if donation.thanked_at:
-        return
-    # In the language of the donation page they gave through (its French or Dutch version).
+def queue_thank_you(*, donation):
+    """Queue the thanks once per donation (a replayed payment webhook sends no second)."""
+    page = donation.page
+    return sending.queue(
+        kind=EmailKind.DONATION_THANKS,
+        to=donation.email,
+        about=donation,
+        page=page,
+        language=page.locale.language_code if page else recipient_language(email=donation.email),
+        once=True,
+    )
+
+
+def render_thank_you(log):
+    donation = log.about
+    if donation is None:
+        raise registry.CannotRender(_("The donation no longer exists."))
     subject, body = render_email(
         subject_template="home/emails/donation_thank_you_subject.txt",
         body_template="home/emails/donation_thank_you.txt",
         context={"donation": donation, "page": donation.page},
-        language=donation.page.locale.language_code
-        if donation.page
-        else recipient_language(email=donation.email),
+        language=log.language,
     )
-    EmailMultiAlternatives(subject=subject, body=body, to=[donation.email]).send()
-    Donation.objects.filter(pk=donation.pk).update(thanked_at=timezone.now())
+    return registry.Message(subject, body)
+
+
+def record_thanked(log):
+    Donation.objects.filter(pk=log.about_id, thanked_at__isnull=True).update(
+        thanked_at=timezone.now()
+    )
+
+
+def register():
+    registry.register(
+        EmailKind.DONATION_THANKS,
+        render=render_thank_you,
+        sent=record_thanked,
+        permission="home.view_donation",
+    )

@@ -8,12 +8,11 @@ import logging
 import uuid
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from home import payments
-from home.donations.emails import send_donation_thank_you
+from home.donations.emails import queue_thank_you
 from home.models import Donation, DonationPage
 from home.payments.money import to_minor_units
 
@@ -80,7 +79,7 @@ def fulfil_checkout(*, session: dict) -> None:
     donation.stripe_subscription_id = _id_of(session.get("subscription"))
     donation.save()
 
-    transaction.on_commit(lambda: send_donation_thank_you.enqueue(donation.pk))
+    queue_thank_you(donation=donation)
 
 
 def release_checkout(*, session: dict) -> None:

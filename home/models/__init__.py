@@ -1,5 +1,6 @@
 from .base import BasePage, synchronised, translated
 from .donations import Donation, DonationAmount, DonationPage
+from .emails import EmailKind, EmailLog, EmailStatus
 from .news import NewsArticlePage, NewsArticleTag, NewsIndexPage
 from .pages import ContentPage, HomePage, HomePageFeaturedItem
 from .payments import ProcessedStripeEvent
@@ -12,6 +13,9 @@ __all__ = [
     "Donation",
     "DonationAmount",
     "DonationPage",
+    "EmailKind",
+    "EmailLog",
+    "EmailStatus",
     "HomePage",
     "HomePageFeaturedItem",
     "NavigationItem",

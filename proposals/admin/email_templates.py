@@ -11,8 +11,10 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
-from ..admin_policies import VisibleRecordsViewSetMixin
-from ..models import EmailKind, EmailTemplate
+from home.admin_records import VisibleRecordsViewSetMixin
+
+from ..models import EmailTemplate
+from ..models.emails import ENGINE_EMAIL_KINDS
 
 
 class DefaultEmailTemplateIndexView(IndexView):
@@ -21,7 +23,9 @@ class DefaultEmailTemplateIndexView(IndexView):
 
 
 class EmailTemplateFilterSet(WagtailFilterSet):
-    kind = ChoiceFilter(label=_("Message"), choices=EmailKind.choices)
+    kind = ChoiceFilter(
+        label=_("Message"), choices=[(kind.value, kind.label) for kind in ENGINE_EMAIL_KINDS]
+    )
     locale = ModelChoiceFilter(label=_("Language"), queryset=Locale.objects.all())
 
     class Meta:

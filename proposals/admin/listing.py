@@ -9,19 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 
-
-class DecoratedRowsMixin:
-    """For an IndexView: ``decorate`` attaches what the columns show to the rows of the
-    page shown, all at once (a fixed number of queries, not one per row)."""
-
-    def decorate(self, rows):
-        """Set attributes on ``rows`` (a list of the page's objects)."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = rows = list(object_list)
-        self.decorate(rows)
-        return paginator, page, rows, is_paginated
+from home.admin_records import DecoratedRowsMixin
 
 
 class ListingView(DecoratedRowsMixin, IndexView):

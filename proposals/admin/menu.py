@@ -1,11 +1,11 @@
 """The admin's "Calls" menu: one group of the engine's screens, each shown to whoever
-may use it (a reviewer sees "My reviews" only)."""
+may use it (a reviewer sees "My reviews" only). The log of the emails they send is the
+site's, under Reports (home/mail/admin.py)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .calls import calls_viewset
-from .email_log import email_log_viewset
 from .email_templates import email_template_viewset
 from .reviews import queue_viewset
 from .submissions import submission_viewset
@@ -22,7 +22,6 @@ class CallsViewSetGroup(ViewSetGroup):
         calls_viewset,
         submission_viewset,
         email_template_viewset,
-        email_log_viewset,
     )
 
 

@@ -8,12 +8,11 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.admin_records import DecoratedRowsMixin, VisibleRecordsViewSetMixin
 from home.spreadsheets import SafeSpreadsheetExportMixin
 
-from ..admin_policies import VisibleRecordsViewSetMixin
 from ..models import ExportLog, Submission, SubmissionStatus
 from .calls import CallChoiceFilter, managed_call_pages, names_of_submission_calls
-from .listing import DecoratedRowsMixin
 
 
 class SubmissionFilterSet(WagtailFilterSet):

@@ -1,4 +1,4 @@
-from .emails import EmailKind, EmailLog, EmailStatus, EmailTemplate, ExportLog
+from .emails import EmailTemplate, ExportLog
 from .mixins import CallPageMixin
 from .pages import CallPage
 from .questions import CallQuestion, RubricCriterion
@@ -18,9 +18,6 @@ __all__ = [
     "CallPage",
     "CallPageMixin",
     "CallQuestion",
-    "EmailKind",
-    "EmailLog",
-    "EmailStatus",
     "EmailTemplate",
     "ExportLog",
     "Recommendation",

@@ -1,4 +1,5 @@
-"""Email templates staff edit, and the log of every message sent."""
+"""The email templates staff edit (a call's own on its page's Emails tab), and the log of
+exports. The log of every message sent is the site's: home.models.EmailLog."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,20 +13,9 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from home.languages import datetime_with_zone
+from home.models import EmailKind
 
 from ..call_editor import EmailPreviewPanel
-from ..roles import MANAGE_CALL
-from .hosts import hidden_call_ids
-
-
-class EmailKind(models.TextChoices):
-    CONFIRMATION = "confirmation", _("Submission received")
-    ACCEPTED = "accepted", _("Outcome: accepted")
-    REJECTED = "rejected", _("Outcome: not accepted")
-    WAITLISTED = "waitlisted", _("Outcome: waiting list")
-    REVIEW_REMINDER = "review_reminder", _("Reminder to reviewers")
-    GROUP_PLACEMENT = "group_placement", _("Placement in a group or cohort")
-
 
 # A template engine with no loaders and no extra tag libraries: staff-written
 # templates can use variables and basic tags, not reach files or settings.
@@ -77,6 +67,11 @@ CALL_EMAIL_KINDS = [
     EmailKind.WAITLISTED,
     EmailKind.REVIEW_REMINDER,
 ]
+
+
+#: Every message the engine writes, which staff may replace (the site's other emails,
+#: tickets and donations, are written from file templates).
+ENGINE_EMAIL_KINDS = [*CALL_EMAIL_KINDS, EmailKind.GROUP_PLACEMENT]
 
 
 def sample_context(call=None):
@@ -137,7 +132,7 @@ class EmailTemplate(models.Model):
     kind = models.CharField(
         _("message"),
         max_length=20,
-        choices=EmailKind.choices,
+        choices=[(kind.value, kind.label) for kind in ENGINE_EMAIL_KINDS],
         help_text=_("Which message this replaces."),
     )
     locale = models.ForeignKey(
@@ -222,65 +217,6 @@ class EmailTemplate(models.Model):
             call__isnull=True, kind=self.kind, locale_id=self.locale_id
         )
         return others.exclude(pk=self.pk).exists() if self.pk else others.exists()
-
-
-class EmailStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-    DELIVERED = "delivered", _("Delivered")
-    BOUNCED = "bounced", _("Bounced")
-    REJECTED = "rejected", _("Rejected by provider")
-    COMPLAINED = "complained", _("Marked as spam")
-    OPENED = "opened", _("Opened")
-
-
-class EmailLogQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The log is for who manages calls: a message about a submission only for who
-        manages its call; the rest (reminders to reviewers) for all of them."""
-        if not user.has_perm(MANAGE_CALL):
-            return self.none()
-        return self.exclude(submission__call_id__in=hidden_call_ids(user))
-
-
-class EmailLog(models.Model):
-    kind = models.CharField(_("kind"), max_length=20, choices=EmailKind.choices)
-    submission = models.ForeignKey(
-        "proposals.Submission",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="email_logs",
-    )
-    recipient_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    to = models.EmailField(_("to"))
-    # The recipient's language when it was queued: it is rendered (and retried) in it.
-    language = models.CharField(_("language"), max_length=10, blank=True)
-    subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("body"))
-    status = models.CharField(
-        _("status"), max_length=16, choices=EmailStatus.choices, default=EmailStatus.QUEUED
-    )
-    message_id = models.CharField(
-        _("provider message id"), max_length=255, blank=True, db_index=True
-    )
-    error = models.TextField(_("error"), blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = EmailLogQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("email log entry")
-        verbose_name_plural = _("email log")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.to}: {self.subject}"
 
 
 class ExportLog(models.Model):

@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -109,6 +110,13 @@ class Submission(models.Model):
     # Applicants see a decision only once its outcome email has gone out.
     outcome_sent_at = models.DateTimeField(_("outcome emailed"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # The emails about it in the site's log: ``EmailLog.objects.filter(submission=...)``.
+    email_logs = GenericRelation(
+        "home.EmailLog",
+        content_type_field="about_type",
+        object_id_field="about_id",
+        related_query_name="submission",
+    )
 
     objects = SubmissionQuerySet.as_manager()
 

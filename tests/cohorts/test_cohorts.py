@@ -14,8 +14,9 @@ from cohorts.factories import (
 )
 from cohorts.models import Cohort, CohortMembership
 from cohorts.wagtail_hooks import CohortViewSet
+from home.models import EmailLog
 from proposals.factories import SubmissionFactory, UserFactory
-from proposals.models import EmailLog, SubmissionStatus
+from proposals.models import SubmissionStatus
 
 pytestmark = pytest.mark.django_db
 

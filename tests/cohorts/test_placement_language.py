@@ -6,8 +6,8 @@ from django.core import mail
 from cohorts import services
 from cohorts.factories import CohortApplicationFactory, CohortProgrammePageFactory
 from home.languages import set_preferred_language
+from home.models import EmailLog
 from proposals.factories import UserFactory
-from proposals.models import EmailLog
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,8 @@ from conference.models import (
     SpeakerPage,
     TicketType,
 )
-from home.models import Donation, HomePage, NavigationSettings
-from proposals.models import EmailLog, EmailTemplate, Review, Submission
+from home.models import Donation, EmailLog, HomePage, NavigationSettings
+from proposals.models import EmailTemplate, Review, Submission
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from home.models import EmailLog
 from proposals import services
 from proposals.factories import ReviewFactory, RubricCriterionFactory, SubmissionFactory
-from proposals.models import EmailLog, Submission, SubmissionStatus
+from proposals.models import Submission, SubmissionStatus
 
 from .test_proposals import _sign_in, _user, open_call  # noqa: F401 (a fixture)
 

@@ -460,7 +460,8 @@ def wait_for_drain(*, outbox, expected, plan, processes):
 def database_figures(call):
     from django.db.models import Count, Sum
 
-    from proposals.models import EmailLog, Submission
+    from home.models import EmailLog
+    from proposals.models import Submission
 
     submissions = Submission.objects.filter(call_id=call.pk)
     per_applicant = submissions.values("applicant_id").annotate(n=Count("id"))

@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from home.models import EmailLog, EmailStatus
 from proposals import services
 from proposals.factories import UserFactory
-from proposals.models import EmailLog, EmailStatus, Submission, SubmissionFile, SubmissionStatus
+from proposals.models import Submission, SubmissionFile, SubmissionStatus
 
 from .conftest import PNG, close, pdf_upload
 

@@ -3,9 +3,9 @@ reply only by a date the call actually gives (proposals/emails.py)."""
 
 import pytest
 
+from home.models import EmailKind
 from proposals import emails
 from proposals.factories import SubmissionFactory, UserFactory
-from proposals.models import EmailKind
 
 pytestmark = pytest.mark.django_db
 

@@ -7,22 +7,14 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.locmem import EmailBackend
-from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
-from django_tasks import default_task_backend
 
+from home.mail import sending
+from home.models import EmailKind, EmailLog, EmailStatus
 from proposals import emails, services
-from proposals.factories import EmailLogFactory, EmailTemplateFactory, ReviewFactory, UserFactory
-from proposals.models import (
-    EmailKind,
-    EmailLog,
-    EmailStatus,
-    EmailTemplate,
-    Submission,
-    SubmissionStatus,
-)
+from proposals.factories import EmailTemplateFactory, ReviewFactory, UserFactory
+from proposals.models import EmailTemplate, Submission, SubmissionStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +105,7 @@ def test_a_broken_template_in_the_database_does_not_lose_the_submission(
     assert response["Location"] == f"/my-submissions/{submission.pk}/"
     assert submission.status == SubmissionStatus.SUBMITTED
     assert submission.title == "Using FOI data to track political donations"
-    assert log.submission == submission
+    assert log.about == submission
     assert log.status == EmailStatus.FAILED
     assert log.error == (
         "The template could not be rendered: Unclosed tag on line 2: 'if'. "
@@ -125,7 +117,7 @@ def test_a_broken_template_in_the_database_does_not_lose_the_submission(
     # Staff fix the template; the next retry writes and sends the email.
     broken.body = "Dear {{ applicant_name }},\nWe received {{ title }}.\n"
     broken.save()
-    assert emails.retry_failed(now=later(log, minutes=5)) == 1
+    assert sending.retry_failed(now=later(log, minutes=5)) == 1
 
     log.refresh_from_db()
     assert log.status == EmailStatus.SENT
@@ -217,90 +209,13 @@ def test_a_down_provider_keeps_the_submission_and_the_email_is_sent_once_it_is_b
     assert log.subject == "We received your submission: Using FOI data to track political donations"
 
     with override_settings(EMAIL_BACKEND=FAILING_BACKEND):
-        emails.retry_failed(now=later(log, minutes=5))
+        sending.retry_failed(now=later(log, minutes=5))
     log.refresh_from_db()
     assert (log.status, log.attempts) == (EmailStatus.FAILED, 2)
-    assert emails.retry_failed(now=later(log, minutes=9)) == 0  # the wait doubled: 10 min
+    assert sending.retry_failed(now=later(log, minutes=9)) == 0  # the wait doubled: 10 min
 
-    assert emails.retry_failed(now=later(log, minutes=10)) == 1
+    assert sending.retry_failed(now=later(log, minutes=10)) == 1
     log.refresh_from_db()
     assert (log.status, log.attempts, log.error) == (EmailStatus.SENT, 3, "")
     assert [m.to for m in mail.outbox] == [["amani@example.org"]]
     assert mail.outbox[0].subject == log.subject
-
-
-def test_the_retry_command_sends_what_failed(call, applicant):
-    log = EmailLogFactory(
-        to="amani@example.org",
-        status=EmailStatus.FAILED,
-        attempts=1,
-        error="SMTP server unreachable",
-    )
-    EmailLog.objects.filter(pk=log.pk).update(
-        updated_at=timezone.now() - datetime.timedelta(minutes=6)
-    )
-
-    call_command("retry_failed_emails", stdout=open("/dev/null", "w"))
-
-    log.refresh_from_db()
-    assert log.status == EmailStatus.SENT
-    assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["amani@example.org"], "We received your submission")
-    ]
-
-
-def test_retries_stop_after_the_last_attempt():
-    log = EmailLogFactory(status=EmailStatus.FAILED, attempts=emails.MAX_ATTEMPTS, error="down")
-
-    assert emails.retry_failed(now=later(log, minutes=60 * 24 * 7)) == 0
-    emails.deliver(log_id=log.pk)
-
-    log.refresh_from_db()
-    assert (log.status, log.attempts) == (EmailStatus.FAILED, emails.MAX_ATTEMPTS)
-    assert mail.outbox == []
-
-
-def test_a_duplicate_task_for_an_attempt_already_made_sends_nothing():
-    log = EmailLogFactory()
-
-    emails.deliver(log_id=log.pk, attempt=1)
-    emails.deliver(log_id=log.pk, attempt=1)
-
-    log.refresh_from_db()
-    assert (log.status, log.attempts, len(mail.outbox)) == (EmailStatus.SENT, 1, 1)
-
-
-def test_a_queued_email_whose_task_was_lost_is_sent_by_the_retry():
-    log = EmailLogFactory()  # queued, never attempted
-    assert emails.retry_failed(now=later(log, minutes=29)) == 0
-
-    assert emails.retry_failed(now=later(log, minutes=30)) == 1
-
-    log.refresh_from_db()
-    assert log.status == EmailStatus.SENT
-    assert len(mail.outbox) == 1
-
-
-def test_an_erased_applicants_failed_email_is_never_retried():
-    log = EmailLogFactory(to="erased@invalid", subject="", body="", status=EmailStatus.FAILED)
-    log.attempts = 1
-    log.save()
-
-    assert emails.retry_failed(now=later(log, minutes=60)) == 0
-    assert mail.outbox == []
-
-
-DEFERRING_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-def test_a_failure_asks_the_task_queue_to_retry_after_the_wait():
-    log = EmailLogFactory()
-
-    with override_settings(EMAIL_BACKEND=FAILING_BACKEND, TASKS=DEFERRING_TASKS):
-        emails.deliver(log_id=log.pk, attempt=1)
-        queued = list(default_task_backend.results)
-
-    log.refresh_from_db()
-    assert [r.task.name for r in queued] == ["retry_failed_emails"]
-    wait = queued[0].task.run_after - log.updated_at
-    assert datetime.timedelta(minutes=5) <= wait <= datetime.timedelta(minutes=6)

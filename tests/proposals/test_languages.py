@@ -14,16 +14,10 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.languages import preferred_language, set_preferred_language
+from home.models import EmailKind, EmailLog
 from proposals import emails, services
 from proposals.factories import EmailTemplateFactory, ReviewFactory, SubmissionFactory, UserFactory
-from proposals.models import (
-    CallQuestion,
-    EmailKind,
-    EmailLog,
-    EmailTemplate,
-    RubricCriterion,
-    Submission,
-)
+from proposals.models import CallQuestion, EmailTemplate, RubricCriterion, Submission
 
 from .conftest import pdf_upload
 

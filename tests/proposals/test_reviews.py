@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from home.models import EmailLog, EmailStatus
 from proposals import services
 from proposals.factories import (
     EmailTemplateFactory,
@@ -13,7 +14,7 @@ from proposals.factories import (
     SubmissionFileFactory,
     UserFactory,
 )
-from proposals.models import EmailLog, EmailStatus, ExportLog, Review, Submission, SubmissionStatus
+from proposals.models import ExportLog, Review, Submission, SubmissionStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,9 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from wagtail.models import PageViewRestriction
 
-from home.factories import ContentPageFactory
-from proposals.factories import CallPageFactory, EmailLogFactory, UserFactory
-from proposals.models import EmailStatus
+from home.factories import ContentPageFactory, EmailLogFactory
+from home.models import EmailStatus
+from proposals.factories import CallPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

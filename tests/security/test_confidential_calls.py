@@ -36,15 +36,16 @@ from cohorts.factories import (
     add_rubric,
 )
 from cohorts.models import VacancyPage
+from home.factories import EmailLogFactory
+from home.models import EmailKind
 from proposals.factories import (
     CallPageFactory,
-    EmailLogFactory,
     ReviewFactory,
     SubmissionFactory,
     SubmissionFileFactory,
     UserFactory,
 )
-from proposals.models import EmailKind, SubmissionStatus
+from proposals.models import SubmissionStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -187,7 +188,7 @@ def probes(*, application, review, cohort):
     log = application.email_logs.get()
     stored = application.files.get()
     submissions = reverse("proposals_submissions:index")
-    email_log = reverse("proposals_email_log:index")
+    email_log = reverse("email_log:index")
     ranking = reverse("proposals_admin:ranking", args=[call_id])
     return {
         "submission listing": submissions,
@@ -209,9 +210,9 @@ def probes(*, application, review, cohort):
         "email log search": f"{email_log}?q=Margaret",
         "email log export CSV": f"{email_log}?export=csv",
         "email log export XLSX": f"{email_log}?export=xlsx",
-        "email log inspect": reverse("proposals_email_log:inspect", args=[log.pk]),
-        "email log edit": reverse("proposals_email_log:edit", args=[log.pk]),
-        "email log history": reverse("proposals_email_log:history", args=[log.pk]),
+        "email log inspect": reverse("email_log:inspect", args=[log.pk]),
+        "email log edit": reverse("email_log:edit", args=[log.pk]),
+        "email log history": reverse("email_log:history", args=[log.pk]),
         "cohort member chooser (new cohort)": reverse("wagtailsnippets_cohorts_cohort:add"),
         "cohort member chooser (edit cohort)": reverse(
             "wagtailsnippets_cohorts_cohort:edit", args=[cohort.pk]
@@ -313,7 +314,7 @@ def test_a_member_of_the_group_sees_the_board_applicant_where_others_in_the_team
     )
     log = application.email_logs.get()
     submissions = reverse("proposals_submissions:index")
-    email_log = reverse("proposals_email_log:index")
+    email_log = reverse("email_log:index")
     urls = {
         "listing": submissions,
         "inspect": reverse("proposals_submissions:inspect", args=[application.pk]),
@@ -323,7 +324,7 @@ def test_a_member_of_the_group_sees_the_board_applicant_where_others_in_the_team
             "proposals_admin:submission", args=[application.call_id, application.pk]
         ),
         "email log": email_log,
-        "email log inspect": reverse("proposals_email_log:inspect", args=[log.pk]),
+        "email log inspect": reverse("email_log:inspect", args=[log.pk]),
         "email log export": f"{email_log}?export=csv",
     }
 

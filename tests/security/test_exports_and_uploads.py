@@ -23,16 +23,16 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from conference.factories import ConferenceIndexPageFactory, ConferencePageFactory
 from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
+from home.factories import EmailLogFactory
+from home.mail.admin import email_log_viewset
 from home.spreadsheets import SafeSpreadsheetExportMixin, safe_cell
 from home.uploads import refused_uploads
 from proposals import services
-from proposals.admin.email_log import email_log_viewset
 from proposals.admin.submissions import submission_viewset
 from proposals.factories import (
     MINIMAL_PDF,
     CallPageFactory,
     CallQuestionFactory,
-    EmailLogFactory,
     ReviewFactory,
     RubricCriterionFactory,
     SubmissionFactory,

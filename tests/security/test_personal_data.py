@@ -23,16 +23,11 @@ from conference.tickets.factories import RegistrationFactory, TicketTypeFactory
 from home import personal_data
 from home.apps import _start_retention
 from home.donations.factories import DonationFactory
-from home.models import Donation, RetentionRun
+from home.factories import EmailLogFactory
+from home.models import Donation, EmailLog, RetentionRun
 from home.tasks import apply_retention, ensure_retention_scheduled, schedule_retention
-from proposals.factories import (
-    EmailLogFactory,
-    ReviewFactory,
-    SubmissionFactory,
-    SubmissionFileFactory,
-    UserFactory,
-)
-from proposals.models import EmailLog, Review, Submission, SubmissionEvent, SubmissionStatus
+from proposals.factories import ReviewFactory, SubmissionFactory, SubmissionFileFactory, UserFactory
+from proposals.models import Review, Submission, SubmissionEvent, SubmissionStatus
 from tests.conference.conftest import Tictec
 
 pytestmark = pytest.mark.django_db

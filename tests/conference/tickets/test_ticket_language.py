@@ -10,7 +10,7 @@ from django.core import mail
 from wagtail.models import Locale
 
 from conference.models import Registration
-from conference.tickets.emails import send_registration_cancelled, send_registration_confirmation
+from conference.tickets.emails import queue_cancelled, queue_receipt
 from conference.tickets.factories import RegistrationFactory
 from home.donations.factories import DonationAmountFactory, DonationPageFactory
 from home.languages import set_preferred_language
@@ -77,7 +77,7 @@ def test_a_ticket_bought_in_english_is_confirmed_in_english(
 
 
 def test_the_receipt_gives_the_time_in_the_conferences_time_zone_in_the_buyers_words(
-    in_person,
+    in_person, on_commit
 ):
     registration = RegistrationFactory(
         ticket_type=in_person,
@@ -86,7 +86,8 @@ def test_the_receipt_gives_the_time_in_the_conferences_time_zone_in_the_buyers_w
         confirmed_at=datetime.datetime(2025, 6, 10, 12, 20, tzinfo=datetime.UTC),
     )
 
-    send_registration_confirmation.enqueue(registration.pk, language="nl")
+    with on_commit(execute=True):
+        queue_receipt(registration=registration, language="nl")
 
     body = mail.outbox[0].body
     assert mail.outbox[0].subject == "Je inschrijving voor TICTeC 2025 is bevestigd"
@@ -94,7 +95,9 @@ def test_the_receipt_gives_the_time_in_the_conferences_time_zone_in_the_buyers_w
     assert "Wanneer: dinsdag 10 juni 2025 – woensdag 11 juni 2025" in body
 
 
-def test_a_cancellation_is_in_the_attendees_account_language(in_person, make_account):
+def test_a_cancellation_is_in_the_attendees_account_language(
+    in_person, make_account, on_commit
+):
     account = make_account("chloe@example.org", name="Chloé Martin")
     set_preferred_language(user=account, language="fr")
     registration = RegistrationFactory(
@@ -104,7 +107,8 @@ def test_a_cancellation_is_in_the_attendees_account_language(in_person, make_acc
         status=Registration.Status.CANCELLED,
     )
 
-    send_registration_cancelled.enqueue(registration.pk)
+    with on_commit(execute=True):
+        queue_cancelled(registration=registration)
 
     assert mail.outbox[0].subject == "Votre inscription à TICTeC 2025 est annulée"
 

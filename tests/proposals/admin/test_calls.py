@@ -156,8 +156,8 @@ def test_the_menu_shows_a_reviewer_only_their_queue(client, reviewer, programme)
 
     assert "/admin/calls/reviews/" in as_reviewer
     assert '"/admin/calls/"' not in as_reviewer
-    assert "/admin/proposals_email_log/" not in as_reviewer
-    for url in ("/admin/calls/reviews/", '"/admin/calls/"', "/admin/proposals_email_log/"):
+    assert "/admin/email_log/" not in as_reviewer
+    for url in ("/admin/calls/reviews/", '"/admin/calls/"', "/admin/email_log/"):
         assert url in as_programme
 
 

@@ -8,9 +8,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from home.models import EmailLog
 from proposals import emails, services
 from proposals.factories import ReviewFactory, SubmissionFactory, UserFactory
-from proposals.models import EmailLog, Review, SubmissionStatus
+from proposals.models import Review, SubmissionStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ and language is refused with a message, not a server error; Programme team only.
 import pytest
 from wagtail.models import Locale
 
+from home.models import EmailKind
 from proposals.factories import EmailTemplateFactory
-from proposals.models import EmailKind, EmailTemplate
+from proposals.models import EmailTemplate
 
 pytestmark = pytest.mark.django_db
 

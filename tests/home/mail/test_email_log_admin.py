@@ -8,16 +8,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from proposals.factories import EmailLogFactory, SubmissionFactory, UserFactory
-from proposals.models import EmailKind, EmailStatus
+from home.factories import EmailLogFactory
+from home.models import EmailKind, EmailStatus
+from proposals.factories import SubmissionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LOG = "/admin/proposals_email_log/"
+LOG = "/admin/email_log/"
 
 
 def rows(response):
-    return [(log.to, log.call_name.casefold()) for log in response.context["object_list"]]
+    return [(log.to, log.page_name.casefold()) for log in response.context["object_list"]]
 
 
 @pytest.fixture
@@ -73,7 +74,7 @@ def test_filters_and_search(client, programme, logs, conference_call):
     def get(**params):
         return sorted(to for to, _call in rows(client.get(LOG + "results/", params)))
 
-    assert get(call=conference_call.pk) == ["amani@example.org"]
+    assert get(page=conference_call.pk) == ["amani@example.org"]
     assert get(kind="review_reminder") == ["rae@example.org"]
     assert get(status="failed") == ["jo@example.org"]
     assert get(created_at_from=yesterday) == ["amani@example.org", "rae@example.org"]
@@ -101,14 +102,12 @@ def test_a_confidential_call_s_messages_stay_in_its_group(
     client.force_login(outsider)
     listing = client.get(LOG).content.decode()
     search = client.get(LOG, {"q": "okafor"}).content.decode()
-    inspect = client.get(
-        reverse("proposals_email_log:inspect", args=[logs["board"].pk]), follow=True
-    )
-    call_filter = client.get(LOG).context["filters"].form.fields["call"]
+    inspect = client.get(reverse("email_log:inspect", args=[logs["board"].pk]), follow=True)
+    page_filter = client.get(LOG).context["filters"].form.fields["page"]
 
     assert "margaret" not in (listing + search).casefold()
     assert inspect.status_code == 404
-    assert vacancy.pk not in [value.value for value, _label in call_filter.choices if value]
+    assert vacancy.pk not in [value.value for value, _label in page_filter.choices if value]
 
 
 @pytest.mark.parametrize("role", ["reviewer", "editor", "stranger"])
@@ -117,7 +116,7 @@ def test_only_the_programme_team_reads_the_log(client, role, reviewer, editor, l
     if person:
         client.force_login(person)
     listing = client.get(LOG)
-    inspect = client.get(reverse("proposals_email_log:inspect", args=[logs["accepted"].pk]))
+    inspect = client.get(reverse("email_log:inspect", args=[logs["accepted"].pk]))
 
     assert listing.status_code in (302, 403)
     assert inspect.status_code in (302, 403, 404)

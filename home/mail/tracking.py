@@ -1,4 +1,4 @@
-"""django-anymail delivery webhooks update the email log."""
+"""django-anymail's delivery events (home/email_webhooks.py) update the email log."""
 
 import hashlib
 
@@ -6,7 +6,7 @@ from anymail.signals import tracking
 from django.core.cache import cache
 from django.dispatch import receiver
 
-from .models import EmailLog, EmailStatus
+from home.models import EmailLog, EmailStatus
 
 ANYMAIL_EVENT_STATUS = {
     "delivered": EmailStatus.DELIVERED,
