@@ -43,7 +43,10 @@ class TicketsPage(RoutablePageMixin, BasePage):
         _("after registration"),
         blank=True,
         features=["bold", "italic", "link", "ul"],
-        help_text=_("Practical information shown on the confirmed registration page."),
+        help_text=_(
+            "Practical information shown on the confirmed registration page and in the "
+            "receipt emailed to the attendee."
+        ),
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("after_registration")]

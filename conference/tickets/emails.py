@@ -8,7 +8,7 @@ import datetime
 from django.utils import timezone, translation
 from icalendar import Calendar, Event
 
-from conference.models import Registration
+from conference.models import Registration, TicketsPage
 from conference.models.tickets import PRESENTER_LINK_MAX_AGE
 from home import languages
 from home.mail import registry, sending
@@ -105,10 +105,16 @@ def render_receipt(log):
     registration, conference = _registration(log)
     if registration.status != Registration.Status.CONFIRMED:
         raise registry.CannotRender(translation.gettext("The registration is no longer confirmed."))
+    tickets_page = TicketsPage.objects.child_of(conference).live().first()
     subject, body = languages.render_email(
         subject_template="conference/emails/registration_confirmed_subject.txt",
         body_template="conference/emails/registration_confirmed.txt",
-        context={"registration": registration, "conference": conference.localized.specific},
+        context={
+            "registration": registration,
+            "conference": conference.localized.specific,
+            # What staff wrote on the tickets page, as the buyer reads it.
+            "tickets_page": tickets_page.localized.specific if tickets_page else None,
+        },
         language=log.language,
     )
     calendar = conference_ics(registration=registration)

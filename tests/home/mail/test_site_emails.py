@@ -82,6 +82,11 @@ def test_a_ticket_receipt_is_logged_with_its_registration_and_conference(
     assert log.body == mail.outbox[0].body
     assert mail.outbox[0].attachments[0][0] == f"{conference.acronym}.ics"
     assert registration.confirmation_sent_at is not None
+    # What staff wrote on the tickets page comes with the receipt, as plain text.
+    assert (
+        "\n\nMore practical information and FAQs can be found on the TICTeC 2025 webpage. "
+        "Questions? Email tictec@mysociety.org.\n\nThe attached calendar file"
+    ) in log.body
 
 
 def test_a_replayed_payment_webhook_sends_no_second_receipt(
