@@ -69,6 +69,9 @@ class OpportunityIndexPage(ServedByView, BasePage):
         "Opportunities: lists the cohort programmes, Action Labs, board vacancies and other "
         "calls people can apply to, open now, opening soon and closed. One per language."
     )
+    # It lists the calls under it; they do not belong to it: a cohort round is named by
+    # its own title ("FOI campaign support cohort, spring 2027"), not "Opportunities: ...".
+    names_the_calls_under_it = False
 
     class Meta:
         verbose_name = _("opportunities index")

@@ -7,6 +7,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -174,8 +175,18 @@ class CallPageMixin(models.Model):
         None at the top of the site."""
         if self.depth is None or self.depth <= 3:
             return None
-        parent = Page.objects.filter(path=self.path[: -Page.steplen]).values("title").first()
-        return parent["title"] if parent else None
+        parent = (
+            Page.objects.filter(path=self.path[: -Page.steplen])
+            .values("title", "content_type")
+            .first()
+        )
+        if parent is None:
+            return None
+        # A listing of calls (the Opportunities index) is not what a call belongs to.
+        parent_class = ContentType.objects.get_for_id(parent["content_type"]).model_class()
+        if not getattr(parent_class, "names_the_calls_under_it", True):
+            return None
+        return parent["title"]
 
     @cached_property
     def admin_display_title(self):

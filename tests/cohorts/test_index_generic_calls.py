@@ -65,3 +65,16 @@ def test_generic_calls_are_upcoming_or_closed_by_their_dates_and_filtered_by_kin
     assert "FOI support" not in html
     cohorts_only = client.get(index_page.url, {"kind": "cohort"}).content.decode()
     assert "Working group" not in cohorts_only
+
+
+def test_a_call_under_the_index_is_named_by_its_own_title_not_the_index_s(index_page):
+    """The index lists the calls under it; they do not belong to it. A call under a
+    conference is still named with it (tests/proposals/admin/test_calls.py)."""
+    cohort = CohortProgrammePageFactory(
+        parent=index_page, title="FOI campaign support cohort, spring 2027"
+    )
+    working_group = CallPageFactory(parent=index_page, title="Working group on open contracting")
+
+    assert index_page.title == "Opportunities"
+    assert cohort.admin_display_title == "FOI campaign support cohort, spring 2027"
+    assert working_group.admin_display_title == "Working group on open contracting"
