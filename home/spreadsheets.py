@@ -7,9 +7,15 @@ its cells through :func:`safe_cell`, which prefixes such text with ``'`` so it i
 shown as typed and never evaluated (the OWASP "CSV injection" advice).
 
 Wagtail listing exports use :class:`SafeSpreadsheetExportMixin`; hand-written
-exports call :func:`safe_row`.
+exports call :func:`safe_row`. The mixin also writes what staff read in the listing,
+not the database's codes: a status as its label ("Submitted", in the reader's language),
+a moment in the site's time zone (``TIME_ZONE``), not in UTC.
 """
 
+import datetime
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
 from wagtail.admin.views.generic import IndexView
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,11 +37,29 @@ class SafeSpreadsheetExportMixin:
     :func:`safe_cell` after Wagtail's own preprocessing (numbers and dates are left
     alone; only text is touched). Put it before the Wagtail view class in the bases."""
 
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        for field in row:
+            if _has_choices(item, field):
+                row[field] = getattr(item, f"get_{field}_display")()
+        return row
+
     def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            value = timezone.make_naive(value)  # in the site's time zone
+            if export_format == self.FORMAT_CSV:
+                value = value.strftime("%Y-%m-%d %H:%M")
         return safe_cell(super().preprocess_field_value(field, value, export_format))
 
     def get_heading(self, queryset, field):
         return safe_cell(super().get_heading(queryset, field))
+
+
+def _has_choices(item, field):
+    try:
+        return bool(item._meta.get_field(field).choices)
+    except (AttributeError, FieldDoesNotExist):  # a method, a property, a related path
+        return False
 
 
 class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):

@@ -1,6 +1,10 @@
 """All submissions: each row's call named with its conference, search by title, name or
 email, filters by call and status, confidential calls left out, fixed query count."""
 
+import csv
+import datetime
+import io
+
 import pytest
 
 from proposals.factories import SubmissionFactory
@@ -71,3 +75,26 @@ def test_the_listing_reads_a_fixed_number_of_queries(
         large = client.get(SUBMISSIONS)
 
     assert (len(small.context["object_list"]), large.context["items_count"]) == (4, 44)
+
+
+def test_the_export_reads_as_the_listing_does_labels_and_the_site_s_time(
+    client, programme, conference_call
+):
+    """Staff open the file in a spreadsheet: a status as its label, not its code; a moment
+    in the site's time zone (Europe/London: BST in June), not in UTC."""
+    SubmissionFactory(
+        call=conference_call,
+        title="Council budgets",
+        status=SubmissionStatus.ACCEPTED,
+        submitted_at=datetime.datetime(2025, 6, 10, 12, 20, tzinfo=datetime.UTC),
+    )
+    client.force_login(programme)
+
+    response = client.get(SUBMISSIONS, {"export": "csv"})
+    [row] = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    assert (row["Title"], row["Status"], row["Submitted"]) == (
+        "Council budgets",
+        "Accepted",
+        "2025-06-10 13:20",
+    )
