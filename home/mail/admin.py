@@ -105,6 +105,8 @@ class EmailLogViewSet(VisibleRecordsViewSetMixin, ModelViewSet):
         Column("status", label=_("Status"), accessor="get_status_display"),
         DateColumn("created_at", label=_("Queued"), sort_key="created_at"),
     ]
+    search_fields = ["to", "subject"]
+    list_per_page = 50
     list_export = [
         "to",
         "language",
@@ -115,8 +117,6 @@ class EmailLogViewSet(VisibleRecordsViewSetMixin, ModelViewSet):
         "error",
         "created_at",
     ]
-    search_fields = ["to", "subject"]
-    list_per_page = 50
     form_fields = ["status"]  # read only by policy
 
 

@@ -90,5 +90,5 @@ def test_programme_team_ranks_decides_and_emails_the_applicants_they_pick(
     page.get_by_role("button", name="Send 1 email").click()
 
     expect(page.locator("body")).to_contain_text("1 outcome email queued.")
-    assert list(EmailLog.objects.values_list("submission_id", flat=True)) == [audits.pk]
-    assert assemblies.pk not in EmailLog.objects.values_list("submission_id", flat=True)
+    assert list(EmailLog.objects.values_list("about_id", flat=True)) == [audits.pk]
+    assert assemblies.pk not in EmailLog.objects.values_list("about_id", flat=True)

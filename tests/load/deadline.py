@@ -60,7 +60,7 @@ RESULTS = BASE_DIR / "bench-results" / "loadtest.json"
 APPLICANTS = int(os.environ.get("LOADTEST_APPLICANTS", "200"))
 SIGN_IN_SPREAD = float(os.environ.get("LOADTEST_SIGN_IN_SPREAD", "20"))
 OUTAGE_SECONDS = float(os.environ.get("LOADTEST_OUTAGE_SECONDS", "60"))
-# The site retries a refused email after a wait (proposals.emails): long enough for it.
+# The site retries a refused email after a wait (home/mail/sending.py): long enough for it.
 DRAIN_TIMEOUT = float(os.environ.get("LOADTEST_DRAIN_TIMEOUT", "420"))
 READY_TIMEOUT = 600.0
 APP_SERVERS = 2
