@@ -14,6 +14,7 @@ Each file is a list of steps; a step is an object with one key naming what it bu
 - ``submissions``, ``applications``, ``reviews``, ``decisions``, ``send_outcomes``,
   ``form_cohorts``: calls, through the proposals engine
 - ``agenda``, ``default_email_templates``, ``translate``, ``synchronise_locales``
+- ``receipts``: the paid tickets' and gifts' emails, sent (and logged) the site's one way
 
 Values may refer to what an earlier step made: ``{"$page": "tictec/tictec-2025"}``,
 ``{"$row": "conference.Theme", "slug": "climate-change"}`` (scoped by the step's
@@ -47,11 +48,19 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from cohorts import services as cohort_services
 from cohorts.forms import CohortApplicationForm
-from conference.models import AgendaFeedToken, SessionProposal
+from conference.models import AgendaFeedToken, Registration, SessionProposal
 from conference.programme.agenda import services as agenda_services
+from conference.tickets import emails as ticket_emails
+from home.donations import emails as donation_emails
 from home.languages import in_language
 from home.localization import synchronise_locales
-from home.models import HomePage, HomePageFeaturedItem, NavigationItem, NavigationSettings
+from home.models import (
+    Donation,
+    HomePage,
+    HomePageFeaturedItem,
+    NavigationItem,
+    NavigationSettings,
+)
 from proposals import services as engine
 from proposals.emails import DEFAULT_TEMPLATES
 from proposals.models import EmailTemplate, Submission, SubmissionStatus
@@ -489,6 +498,16 @@ class Loader:
         agenda_services.set_stars(user=user, session=None, keys=keys, starred=True)
         if not AgendaFeedToken.objects.active().filter(user=user).exists():
             agenda_services.new_feed_token(user=user)
+
+    def step_receipts(self, _data):
+        """The receipts for the demo's confirmed tickets and its thanks for paid gifts, sent
+        the site's one way, so the email log (Reports › Email log) shows them beside the
+        calls' messages. Each is queued once, however often the demo is loaded."""
+        confirmed = Registration.objects.filter(status=Registration.Status.CONFIRMED)
+        for registration in confirmed.select_related("ticket_type__conference"):
+            ticket_emails.queue_receipt(registration=registration)
+        for donation in Donation.objects.filter(status=Donation.Status.PAID).select_related("page"):
+            donation_emails.queue_thank_you(donation=donation)
 
     def step_default_email_templates(self, _data):
         """The engine's default emails in every language, so staff see and edit every

@@ -33,6 +33,8 @@ from home.models import (
     Donation,
     DonationPage,
     EmailKind,
+    EmailLog,
+    EmailStatus,
     HomePage,
     NavigationSettings,
     NewsArticlePage,
@@ -189,9 +191,12 @@ def test_cohorts_action_lab_and_board_vacancies_with_their_applications():
     assert sorted(cohort.memberships.count() for cohort in Cohort.objects.all()) == [3, 4]
 
 
-def test_tickets_donations_and_the_default_emails_in_every_language():
+def test_tickets_donations_and_the_default_emails_in_every_language(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     for _ in range(2):
-        load("30-tictec.json", "32-tickets.json", "50-donations.json")
+        with django_capture_on_commit_callbacks(execute=True):
+            load("30-tictec.json", "32-tickets.json", "50-donations.json", "60-receipts.json")
     tictec = ConferencePage.objects.get(slug="tictec-2025")
     assert list(TicketType.objects.filter(conference=tictec).values_list("name", flat=True)) == [
         "In person",
@@ -206,6 +211,16 @@ def test_tickets_donations_and_the_default_emails_in_every_language():
     ]
     assert Registration.objects.count() == 6
     assert Donation.objects.paid().count() == 2
+    # Their receipts went the site's one way, once however often the demo is loaded.
+    sent = EmailLog.objects.filter(status=EmailStatus.SENT)
+    assert sorted(sent.values_list("kind", "to")) == sorted(
+        [
+            (EmailKind.TICKET_RECEIPT, r.email)
+            for r in Registration.objects.filter(status="confirmed")
+        ]
+        + [(EmailKind.DONATION_THANKS, d.email) for d in Donation.objects.paid()]
+    )
+    assert len(mailoutbox) == sent.count()
     page = DonationPage.objects.get()
     assert [str(a.amount) for a in page.suggested_amounts.all()] == [
         "5.00",

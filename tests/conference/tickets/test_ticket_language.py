@@ -95,9 +95,7 @@ def test_the_receipt_gives_the_time_in_the_conferences_time_zone_in_the_buyers_w
     assert "Wanneer: dinsdag 10 juni 2025 – woensdag 11 juni 2025" in body
 
 
-def test_a_cancellation_is_in_the_attendees_account_language(
-    in_person, make_account, on_commit
-):
+def test_a_cancellation_is_in_the_attendees_account_language(in_person, make_account, on_commit):
     account = make_account("chloe@example.org", name="Chloé Martin")
     set_preferred_language(user=account, language="fr")
     registration = RegistrationFactory(
