@@ -56,6 +56,7 @@ from home.languages import in_language
 from home.localization import synchronise_locales
 from home.models import (
     Donation,
+    EmailTemplate,
     HomePage,
     HomePageFeaturedItem,
     NavigationItem,
@@ -63,7 +64,7 @@ from home.models import (
 )
 from proposals import services as engine
 from proposals.emails import DEFAULT_TEMPLATES
-from proposals.models import EmailTemplate, Submission, SubmissionStatus
+from proposals.models import Submission, SubmissionStatus
 
 from . import markup
 
@@ -501,7 +502,7 @@ class Loader:
 
     def step_receipts(self, _data):
         """The receipts for the demo's confirmed tickets and its thanks for paid gifts, sent
-        the site's one way, so the email log (Reports › Email log) shows them beside the
+        the site's one way, so the email log (Emails › Email log) shows them beside the
         calls' messages. Each is queued once, however often the demo is loaded."""
         confirmed = Registration.objects.filter(status=Registration.Status.CONFIRMED)
         for registration in confirmed.select_related("ticket_type__conference"):

@@ -18,6 +18,7 @@ from home.models import (
     ContentPage,
     EmailKind,
     EmailLog,
+    EmailTemplate,
     HomePage,
     HomePageFeaturedItem,
     NavigationItem,
@@ -275,3 +276,15 @@ class EmailLogFactory(DjangoModelFactory):
     page = factory.LazyAttribute(
         lambda log: log.submission.call if log.submission is not None else None
     )
+
+
+class EmailTemplateFactory(DjangoModelFactory):
+    """A text staff wrote instead of the built-in one (``call=`` a call's own)."""
+
+    class Meta:
+        model = EmailTemplate
+
+    call = None
+    kind = EmailKind.ACCEPTED
+    subject = "Your TICTeC 2025 session has been accepted: {{ title }}"
+    body = 'Dear {{ applicant_name }},\n\nWe are delighted to accept "{{ title }}".\n'

@@ -5,7 +5,7 @@ from wagtail.admin.widgets import Button
 
 from home import admin_views, page_cache, workflow_messages
 from home.donations.admin import donation_viewset
-from home.mail.admin import email_log_viewset
+from home.mail.admin import emails_menu
 
 
 @hooks.register("before_serve_page")
@@ -19,8 +19,8 @@ def say_what_approval_did(request, page):
 
 
 @hooks.register("register_admin_viewset")
-def register_donations_and_the_email_log():
-    return [donation_viewset, email_log_viewset]
+def register_donations_and_the_emails_menu():
+    return [donation_viewset, emails_menu]
 
 
 @hooks.register("register_admin_urls")

@@ -1,8 +1,8 @@
 """The proposals engine in Wagtail's admin: who may use its screens. (How a view finds
 only the records the user may see: home/admin_records.py.)
 
-The Programme team views and exports submissions and the email log, and edits email
-templates; nobody edits an applicant's answers there. Every view that shows one record
+The Programme team views and exports submissions; nobody edits an applicant's answers
+there. Every view that shows one record
 (inspect, edit, delete, history, usage) looks it up in what the user may see, so a
 record of a call they may not manage is a 404, whatever its address.
 """
@@ -36,7 +36,3 @@ class ProgrammeTeamPolicy(BasePermissionPolicy):
             | Q(user_permissions__in=granted),
             is_active=True,
         ).distinct()
-
-
-class ProgrammeTeamEditPolicy(ProgrammeTeamPolicy):
-    actions = ("view", "export", "add", "change", "delete")

@@ -21,10 +21,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, Panel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.widgets import AdminDateTimeInput
 
+from home.mail.panels import EmailPreviewPanel
+from home.mail.templates import placeholder
 from home.time_zones import TIME_ZONE_CHOICES
+
+from .email_placeholders import CALL_EMAIL_KINDS, PLACEHOLDERS
 
 CALL_DATE_FIELDS = ("opens_at", "closes_at", "decisions_by")
 
@@ -208,43 +212,10 @@ class RubricInlinePanel(InlinePanel):
                             bound.set_categories(categories)
 
 
-def placeholder(name):
-    """How a template names a value: {{ name }}."""
-    return "{{ " + name + " }}"
-
-
-class EmailPreviewPanel(Panel):
-    """Below one of a call's messages: the message as an applicant would read it, filled
-    in with a made-up submission to this call (``EmailTemplate.render_sample``)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("heading", _("Preview"))
-        super().__init__(**kwargs)
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "proposals/admin/panels/email_preview.html"
-        call = None  # the page being edited (EmailInlinePanel tells it)
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            template = self.instance
-            written = template is not None and (template.subject or template.body)
-            subject, body = template.render_sample(self.call) if written else (None, None)
-            preview_url = (
-                reverse("proposals_admin:email_preview", args=[self.call.pk])
-                if self.call is not None and self.call.pk
-                else ""
-            )
-            context.update(
-                {"written": written, "subject": subject, "body": body, "preview_url": preview_url}
-            )
-            return context
-
-
 class EmailInlinePanel(InlinePanel):
     """A call's Emails tab: what its messages are for and the placeholders they may use
-    (the related model's ``PLACEHOLDERS``), then the messages, each with its preview.
-    Only the kinds a call may replace (``CALL_KINDS``) are offered."""
+    (``email_placeholders.PLACEHOLDERS``), then the messages, each with its preview.
+    Only the kinds a call may replace (``CALL_EMAIL_KINDS``) are offered."""
 
     class BoundPanel(InlinePanel.BoundPanel):
         template_name = "proposals/admin/panels/email_inline_panel.html"
@@ -253,17 +224,22 @@ class EmailInlinePanel(InlinePanel):
             super().__init__(**kwargs)
             if self.form is None:
                 return
-            template_model = self.panel.db_field.related_model
+            preview_url = (
+                reverse("proposals_admin:email_preview", args=[self.instance.pk])
+                if self.instance is not None and self.instance.pk
+                else ""
+            )
             for child in [*self.children, self.empty_child]:
                 if "kind" in child.form.fields:
                     child.form.fields["kind"].choices = [
                         ("", "---------"),
-                        *((kind.value, kind.label) for kind in template_model.CALL_KINDS),
+                        *((kind.value, kind.label) for kind in CALL_EMAIL_KINDS),
                     ]
                 for panel in child.children:
                     for bound in getattr(panel, "children", [panel]):
                         if isinstance(bound, EmailPreviewPanel.BoundPanel):
                             bound.call = self.instance
+                            bound.preview_url = preview_url
 
         @property
         def media(self):
@@ -272,8 +248,7 @@ class EmailInlinePanel(InlinePanel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["placeholders"] = [
-                (placeholder(name), meaning)
-                for name, meaning in self.panel.db_field.related_model.PLACEHOLDERS
+                (placeholder(name), meaning) for name, meaning in PLACEHOLDERS
             ]
             context["placeholder_example"] = placeholder("applicant_name")
             context["placeholder_decisions_by"] = placeholder("decisions_by")

@@ -1,29 +1,24 @@
 """The engine's emails: receipts, outcomes and reminders to reviewers.
 
 They go out the site's one way (home/mail: logged, rendered and sent in the background,
-retried). Each is written when it is sent, from :class:`~proposals.models.EmailTemplate`
+retried). Each is written when it is sent, from :class:`~home.models.EmailTemplate`
 rows staff edit (per call, kind and language; a row with no call is the default), falling
 back to the built-in texts below, in the recipient's language (``home.languages``): the
 version of a template in their language, else the English one; the call's title, address,
 questions and dates as they read them.
 """
 
-from django.conf import settings
-from django.db.models import Q
-from django.template import Context
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.coreutils import get_supported_content_language_variant
 
 from home.languages import datetime_with_zone, in_language, recipient_language
-from home.mail import registry, sending
-from home.models import EmailKind
+from home.mail import registry, sending, templates
+from home.models import EmailKind, EmailTemplate
 
-from .models import EmailTemplate
-from .models.emails import template_engine
+from .email_placeholders import PLACEHOLDERS, sample_context
 from .models.hosts import hidden_call_ids
 from .roles import MANAGE_CALL
 from .selectors import questions_in_language
@@ -105,32 +100,16 @@ def get_template(*, call_id, kind, language=None):
     every call; in ``language`` (default: the active one), else in the site's default
     language; else the built-in text, translated."""
     language = language or translation.get_language()
-    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    rows = {
-        (row.call_id, row.locale.language_code): row
-        for row in EmailTemplate.objects.filter(
-            Q(call_id=call_id) | Q(call__isnull=True),
-            kind=kind,
-            locale__language_code__in={language, default_language},
-        ).select_related("locale")
-    }
-    for key in (
-        (call_id, language),
-        (call_id, default_language),
-        (None, language),
-        (None, default_language),
-    ):
-        if key in rows:
-            return rows[key].subject, rows[key].body
+    written = EmailTemplate.objects.text_for(kind=kind, page_id=call_id, language=language)
+    if written is not None:
+        return written
     with in_language(language):
         subject, body = DEFAULT_TEMPLATES[kind]
         return str(subject), str(body)
 
 
 def render(*, subject, body, context):
-    ctx = Context(context, autoescape=False)
-    rendered_subject = " ".join(template_engine.from_string(subject).render(ctx).split())
-    return rendered_subject, template_engine.from_string(body).render(ctx)
+    return templates.render(subject=subject, body=body, context=context)
 
 
 def _in_active_language(page):
@@ -258,11 +237,17 @@ def hide_confidential_calls(queryset, user):
 def register():
     """Tell the site's email log how the engine's messages are written and who reads them
     (the Programme team, a confidential call's only within its group)."""
-    for kind in SUBMISSION_KINDS:
-        registry.register(kind, render=render_submission_email, permission=MANAGE_CALL)
-    registry.register(
-        EmailKind.REVIEW_REMINDER, render=render_review_reminder, permission=MANAGE_CALL
-    )
+    for kind, render_kind in (
+        *((kind, render_submission_email) for kind in SUBMISSION_KINDS),
+        (EmailKind.REVIEW_REMINDER, render_review_reminder),
+    ):
+        registry.register(
+            kind,
+            render=render_kind,
+            permission=MANAGE_CALL,
+            placeholders=PLACEHOLDERS,
+            sample=sample_context,
+        )
     # Written by cohorts when queued (from its own file templates).
     registry.register(EmailKind.GROUP_PLACEMENT, permission=MANAGE_CALL)
     registry.restrict_with(hide_confidential_calls)

@@ -14,12 +14,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from home.models import EmailKind
-
 from .models import (
     CallPage,
     CallQuestion,
-    EmailTemplate,
     Review,
     RubricCriterion,
     Submission,
@@ -152,13 +149,3 @@ class ReviewFactory(DjangoModelFactory):
     submission = factory.SubFactory(SubmissionFactory)
     reviewer = factory.SubFactory(UserFactory, groups=["Reviewers"])
     scores = factory.LazyFunction(dict)
-
-
-class EmailTemplateFactory(DjangoModelFactory):
-    class Meta:
-        model = EmailTemplate
-
-    call = None
-    kind = EmailKind.ACCEPTED
-    subject = "Your TICTeC 2025 session has been accepted: {{ title }}"
-    body = 'Dear {{ applicant_name }},\n\nWe are delighted to accept "{{ title }}".\n'

@@ -1,7 +1,7 @@
 """The proposals engine in the Wagtail admin: the "Calls" menu (the reviewer queue, the
-calls overview, submissions, email templates and the email log, in proposals/admin/),
-a call's ranking and decisions, the dashboard panels, and the open calls on the home
-page."""
+calls overview and submissions, in proposals/admin/), a call's ranking and decisions, the
+dashboard panels, and the open calls on the home page. The emails' templates and log are
+the site's (home/mail/admin.py)."""
 
 from django.templatetags.static import static
 from django.urls import include, path
@@ -15,11 +15,10 @@ from home.sections import HomeSection
 from . import admin_urls, selectors
 from .admin import dashboard, decisions, ranking
 from .admin.menu import calls_menu
-from .admin_policies import ProgrammeTeamEditPolicy, ProgrammeTeamPolicy
-from .models import EmailTemplate, Submission
+from .admin_policies import ProgrammeTeamPolicy
+from .models import Submission
 
 register_permission_policy(Submission, ProgrammeTeamPolicy(Submission))
-register_permission_policy(EmailTemplate, ProgrammeTeamEditPolicy(EmailTemplate))
 
 
 @hooks.register("register_admin_viewset")

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from home.languages import in_language, recipient_language
-from home.models import EmailLog, EmailStatus
+from home.models import EmailLog, EmailStatus, EmailTemplate
 from home.personal_data import ERASED_EMAIL
 
-from . import registry
+from . import registry, templates
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +81,16 @@ def queue(
     # the message stays queued and retry_failed picks it up.
     transaction.on_commit(lambda: send_logged_email.enqueue(log.pk, attempt=1), robust=True)
     return log
+
+
+def written_by_staff(log, *, values, page_id=None):
+    """(subject, body) of the text staff wrote for this message (``page_id``'s own, else
+    the site's default) in its language, filled in with ``values``; None if they wrote
+    none, and the message's built-in text is used."""
+    written = EmailTemplate.objects.text_for(kind=log.kind, page_id=page_id, language=log.language)
+    if written is None:
+        return None
+    return templates.render(subject=written[0], body=written[1], context=values)
 
 
 def render(log):

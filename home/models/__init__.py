@@ -1,6 +1,6 @@
 from .base import BasePage, synchronised, translated
 from .donations import Donation, DonationAmount, DonationPage
-from .emails import EmailKind, EmailLog, EmailStatus
+from .emails import EmailKind, EmailLog, EmailStatus, EmailTemplate
 from .news import NewsArticlePage, NewsArticleTag, NewsIndexPage
 from .pages import ContentPage, HomePage, HomePageFeaturedItem
 from .payments import ProcessedStripeEvent
@@ -16,6 +16,7 @@ __all__ = [
     "EmailKind",
     "EmailLog",
     "EmailStatus",
+    "EmailTemplate",
     "HomePage",
     "HomePageFeaturedItem",
     "NavigationItem",

@@ -9,7 +9,9 @@ from django.template.response import TemplateResponse
 from django.views import View
 from wagtail.models import Page
 
-from ..models import CallPageMixin, EmailTemplate
+from home.models import EmailKind, EmailTemplate
+
+from ..models import CallPageMixin
 
 
 class EmailPreviewView(View):
@@ -22,12 +24,15 @@ class EmailPreviewView(View):
         if not page.permissions_for_user(request.user).can_edit():
             raise PermissionDenied
         template = EmailTemplate(
-            subject=request.POST.get("subject", ""), body=request.POST.get("body", "")
+            # Every message of a call offers the same placeholders.
+            kind=request.POST.get("kind") or EmailKind.CONFIRMATION,
+            subject=request.POST.get("subject", ""),
+            body=request.POST.get("body", ""),
         )
         written = bool(template.subject or template.body)
         subject, body = template.render_sample(page) if written else (None, None)
         return TemplateResponse(
             request,
-            "proposals/admin/panels/email_preview_result.html",
+            "home/mail/panels/email_preview_result.html",
             {"written": written, "subject": subject, "body": body},
         )

@@ -1,12 +1,11 @@
 """The admin's "Calls" menu: one group of the engine's screens, each shown to whoever
-may use it (a reviewer sees "My reviews" only). The log of the emails they send is the
-site's, under Reports (home/mail/admin.py)."""
+may use it (a reviewer sees "My reviews" only). The emails' default texts and their log
+are the site's, in the Emails menu (home/mail/admin.py)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .calls import calls_viewset
-from .email_templates import email_template_viewset
 from .reviews import queue_viewset
 from .submissions import submission_viewset
 
@@ -21,7 +20,6 @@ class CallsViewSetGroup(ViewSetGroup):
         queue_viewset,
         calls_viewset,
         submission_viewset,
-        email_template_viewset,
     )
 
 

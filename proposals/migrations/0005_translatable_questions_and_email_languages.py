@@ -13,7 +13,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import proposals.models.emails
+import home.models.emails
 
 
 def give_existing_rows_a_locale(apps, schema_editor):
@@ -127,7 +127,7 @@ class Migration(migrations.Migration):
             model_name="emailtemplate",
             name="locale",
             field=models.ForeignKey(
-                default=proposals.models.emails.default_locale_id,
+                default=home.models.emails.default_locale_id,
                 help_text="Recipients who use this language get this version.",
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="+",

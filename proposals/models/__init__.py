@@ -1,4 +1,4 @@
-from .emails import EmailTemplate, ExportLog
+from .exports import ExportLog
 from .mixins import CallPageMixin
 from .pages import CallPage
 from .questions import CallQuestion, RubricCriterion
@@ -18,7 +18,6 @@ __all__ = [
     "CallPage",
     "CallPageMixin",
     "CallQuestion",
-    "EmailTemplate",
     "ExportLog",
     "Recommendation",
     "Review",

@@ -26,6 +26,7 @@
         const value = (name) => (message.querySelector(`[name$="-${name}"]`) || {}).value || '';
         const data = new FormData();
         data.append('csrfmiddlewaretoken', form.querySelector('[name=csrfmiddlewaretoken]').value);
+        data.append('kind', value('kind'));
         data.append('subject', value('subject'));
         data.append('body', value('body'));
         const response = await fetch(this.urlValue, { method: 'POST', body: data });

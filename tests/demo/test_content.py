@@ -35,12 +35,13 @@ from home.models import (
     EmailKind,
     EmailLog,
     EmailStatus,
+    EmailTemplate,
     HomePage,
     NavigationSettings,
     NewsArticlePage,
 )
 from proposals.emails import DEFAULT_TEMPLATES, get_template
-from proposals.models import EmailTemplate, Review, Submission
+from proposals.models import Review, Submission
 from tests.schemas import frab_json_validator, frab_xml_schema
 
 pytestmark = pytest.mark.django_db

@@ -21,8 +21,8 @@ from conference.models import (
     SpeakerPage,
     TicketType,
 )
-from home.models import Donation, EmailLog, HomePage, NavigationSettings
-from proposals.models import EmailTemplate, Review, Submission
+from home.models import Donation, EmailLog, EmailTemplate, HomePage, NavigationSettings
+from proposals.models import Review, Submission
 
 pytestmark = pytest.mark.django_db
 

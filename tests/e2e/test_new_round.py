@@ -13,8 +13,7 @@ from wagtail.models import Locale, Page
 
 from cohorts.factories import OpportunityIndexPageFactory
 from cohorts.models import CohortProgrammePage
-from home.models import EmailKind
-from proposals.models import EmailTemplate
+from home.models import EmailKind, EmailTemplate
 from tests.e2e.test_moderation import roles_and_workflow, sign_in, sign_out, staff_member
 
 pytestmark = pytest.mark.django_db(transaction=True)

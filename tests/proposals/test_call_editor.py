@@ -14,7 +14,7 @@ from wagtail.users.models import UserProfile
 from cohorts.factories import CohortProgrammePageFactory, OpportunityIndexPageFactory
 from conference.call.factories import CallForProposalsPageFactory
 from conference.factories import ConferencePageFactory
-from home.models import EmailKind
+from home.models import EmailKind, EmailTemplate
 from proposals.call_editor import CallPageForm, ZonedDateTimeField
 from proposals.emails import get_template
 from proposals.factories import (
@@ -23,7 +23,6 @@ from proposals.factories import (
     RubricCriterionFactory,
     UserFactory,
 )
-from proposals.models import EmailTemplate
 from proposals.registry import call_page_models
 
 pytestmark = pytest.mark.django_db

@@ -10,11 +10,12 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.test import override_settings
 from django.urls import reverse
 
+from home.factories import EmailTemplateFactory
 from home.mail import sending
-from home.models import EmailKind, EmailLog, EmailStatus
+from home.models import EmailKind, EmailLog, EmailStatus, EmailTemplate
 from proposals import emails, services
-from proposals.factories import EmailTemplateFactory, ReviewFactory, UserFactory
-from proposals.models import EmailTemplate, Submission, SubmissionStatus
+from proposals.factories import ReviewFactory, UserFactory
+from proposals.models import Submission, SubmissionStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_a_template_with_an_unclosed_tag_is_refused_in_the_admin(client, call):
     client.force_login(UserFactory(groups=["Programme team"]))
 
     response = client.post(
-        reverse("proposals_email_templates:add"),
+        reverse("email_templates:add"),
         {
             "call": call.pk,
             "kind": EmailKind.CONFIRMATION,
@@ -60,7 +61,7 @@ def test_editing_a_template_into_a_broken_one_keeps_the_working_one(client):
     client.force_login(UserFactory(groups=["Programme team"]))
 
     response = client.post(
-        reverse("proposals_email_templates:edit", args=[template.pk]),
+        reverse("email_templates:edit", args=[template.pk]),
         {"kind": EmailKind.ACCEPTED, "subject": "Accepted: {{ title|nosuchfilter }}", "body": "Hi"},
     )
 

@@ -13,11 +13,12 @@ from django.core import mail
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
+from home.factories import EmailTemplateFactory
 from home.languages import preferred_language, set_preferred_language
-from home.models import EmailKind, EmailLog
+from home.models import EmailKind, EmailLog, EmailTemplate
 from proposals import emails, services
-from proposals.factories import EmailTemplateFactory, ReviewFactory, SubmissionFactory, UserFactory
-from proposals.models import CallQuestion, EmailTemplate, RubricCriterion, Submission
+from proposals.factories import ReviewFactory, SubmissionFactory, UserFactory
+from proposals.models import CallQuestion, RubricCriterion, Submission
 
 from .conftest import pdf_upload
 
@@ -434,7 +435,7 @@ def test_staff_write_a_template_per_language_and_the_listing_says_which(client, 
 
     # Here staff write the defaults for every call (a call's own are on its Emails tab).
     response = client.post(
-        "/admin/proposals_email_templates/new/",
+        "/admin/email_templates/new/",
         {
             "kind": EmailKind.ACCEPTED,
             "locale": french.pk,
@@ -443,7 +444,7 @@ def test_staff_write_a_template_per_language_and_the_listing_says_which(client, 
         },
     )
     again = client.post(
-        "/admin/proposals_email_templates/new/",
+        "/admin/email_templates/new/",
         {
             "kind": EmailKind.ACCEPTED,
             "locale": french.pk,
@@ -451,7 +452,7 @@ def test_staff_write_a_template_per_language_and_the_listing_says_which(client, 
             "body": "Encore",
         },
     )
-    listing = client.get("/admin/proposals_email_templates/").content.decode()
+    listing = client.get("/admin/email_templates/").content.decode()
 
     assert response.status_code == 302
     assert EmailTemplate.objects.filter(locale=french).get().subject == "Acceptée : {{ title }}"

@@ -5,15 +5,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from home.factories import EmailTemplateFactory
 from home.models import EmailLog, EmailStatus
 from proposals import services
-from proposals.factories import (
-    EmailTemplateFactory,
-    ReviewFactory,
-    SubmissionFactory,
-    SubmissionFileFactory,
-    UserFactory,
-)
+from proposals.factories import ReviewFactory, SubmissionFactory, SubmissionFileFactory, UserFactory
 from proposals.models import ExportLog, Review, Submission, SubmissionStatus
 
 pytestmark = pytest.mark.django_db

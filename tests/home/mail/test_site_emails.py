@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from conference.models import Registration
 from home.donations.factories import DonationAmountFactory, DonationPageFactory
+from home.factories import EmailTemplateFactory
 from home.mail import sending
 from home.models import Donation, EmailKind, EmailLog, EmailStatus
 from proposals.factories import UserFactory
@@ -188,7 +189,7 @@ def test_the_log_alone_shows_no_message_of_a_kind_one_may_not_see(client, site_e
     assert inspect.status_code == 404
 
 
-def test_the_email_log_is_under_reports_for_the_programme_team_only(client, programme, reviewer):
+def test_the_emails_menu_is_for_the_programme_team_only(client, programme, reviewer):
     def menu(user):
         client.force_login(user)
         return client.get("/admin/").content.decode()
@@ -199,3 +200,42 @@ def test_the_email_log_is_under_reports_for_the_programme_team_only(client, prog
 
 def permissions(*codenames):
     return Permission.objects.filter(codename__in=codenames)
+
+
+# --- Staff write their own text (Emails › Email templates) ----------------------------
+
+
+def test_staff_s_own_ticket_receipt_is_sent_with_its_placeholders_and_calendar_file(
+    client, fake_stripe, tickets_page, in_person, conference, on_commit
+):
+    EmailTemplateFactory(
+        kind=EmailKind.TICKET_RECEIPT,
+        subject="See you at {{ conference_title }}, {{ attendee_name }}",
+        body="Ticket {{ ticket }} ({{ reference }}).\n\n{{ receipt }}\n\n{{ practical_information }}",
+    )
+
+    buy_ticket(client, fake_stripe, tickets_page, in_person, on_commit)
+
+    registration = Registration.objects.get()
+    (message,) = mail.outbox
+    assert message.subject == "See you at TICTeC 2025, Camille Dupont"
+    assert message.body.startswith(f"Ticket In person ({registration.reference}).\n\nReceipt\n")
+    assert "Price: £" in message.body
+    assert message.body.endswith("Questions? Email tictec@mysociety.org.")
+    assert message.attachments[0][0] == f"{conference.acronym}.ics"
+
+
+def test_staff_s_own_thanks_for_a_donation_in_the_donor_s_language(
+    client, fake_stripe, home_page, on_commit
+):
+    EmailTemplateFactory(
+        kind=EmailKind.DONATION_THANKS,
+        subject="Thank you, {{ donor_name }}",
+        body="Your {{ frequency|lower }} gift of {{ amount }} ({{ reference }}) on {{ date }}.",
+    )
+
+    _page, donation = give(client, fake_stripe, home_page, on_commit)
+
+    (message,) = mail.outbox
+    assert message.subject == "Thank you, Daan"
+    assert message.body.startswith(f"Your one-off gift of £10.00 ({donation.reference}) on ")

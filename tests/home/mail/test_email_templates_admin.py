@@ -3,15 +3,15 @@ call's own templates live on its page (not here); a second default of the same m
 and language is refused with a message, not a server error; Programme team only."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from wagtail.models import Locale
 
-from home.models import EmailKind
-from proposals.factories import EmailTemplateFactory
-from proposals.models import EmailTemplate
+from home.factories import EmailTemplateFactory
+from home.models import EmailKind, EmailTemplate
 
 pytestmark = pytest.mark.django_db
 
-TEMPLATES = "/admin/proposals_email_templates/"
+TEMPLATES = "/admin/email_templates/"
 
 
 def subjects(response):
@@ -92,3 +92,62 @@ def test_a_calls_own_message_is_not_reached_here_by_its_address(client, programm
     own.refresh_from_db()
     assert own.subject == "This call's own"
     assert client.get(f"{TEMPLATES}edit/{default.pk}/").status_code == 200
+
+
+def offered(response):
+    return [value for value, _label in response.context["form"].fields["kind"].choices if value]
+
+
+def test_every_message_staff_may_rewrite_is_offered_with_its_placeholders(client, programme):
+    client.force_login(programme)
+    response = client.get(TEMPLATES + "new/")
+    html = response.content.decode()
+
+    assert offered(response) == [
+        "confirmation",
+        "accepted",
+        "rejected",
+        "waitlisted",
+        "review_reminder",
+        "ticket_receipt",
+        "ticket_cancelled",
+        "presenter_link",
+    ]
+    assert "<summary>Ticket receipt</summary>" in html
+    assert "<code>{{ attendee_name }}</code>" in html
+    assert "<code>{{ receipt }}</code>" in html
+    # A donation's thanks is for who may see donations; a cohort placement is written
+    # from its own file templates, not by staff.
+    assert "donor_name" not in html
+
+
+def test_who_may_see_donations_may_write_their_thanks(client, programme):
+    programme.user_permissions.add(Permission.objects.get(codename="view_donation"))
+    client.force_login(programme)
+    response = client.get(TEMPLATES + "new/")
+
+    assert "donation_thanks" in offered(response)
+    assert "<code>{{ donor_name }}</code>" in response.content.decode()
+
+
+def test_a_saved_default_previews_with_made_up_values_for_its_message(client, programme):
+    template = EmailTemplateFactory(
+        kind=EmailKind.TICKET_RECEIPT,
+        subject="See you at {{ conference_title }}",
+        body="Dear {{ attendee_name }}, your reference is {{ reference }}.",
+    )
+    client.force_login(programme)
+    html = client.get(f"{TEMPLATES}edit/{template.pk}/").content.decode()
+
+    assert "See you at TICTeC 2025" in html
+    assert "Dear Camille Dupont, your reference is TIC-7F3K2Q." in html
+
+
+def test_a_donation_thanks_template_is_not_reached_without_the_donations_permission(
+    client, programme
+):
+    thanks = EmailTemplateFactory(kind=EmailKind.DONATION_THANKS, subject="Thanks {{ donor_name }}")
+    client.force_login(programme)
+
+    assert subjects(client.get(TEMPLATES)) == []
+    assert client.get(f"{TEMPLATES}edit/{thanks.pk}/", follow=True).status_code == 404
