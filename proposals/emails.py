@@ -108,10 +108,6 @@ def get_template(*, call_id, kind, language=None):
         return str(subject), str(body)
 
 
-def render(*, subject, body, context):
-    return templates.render(subject=subject, body=body, context=context)
-
-
 def _in_active_language(page):
     """The live version of ``page`` in the active language (its translation), else it."""
     return page.localized.specific if page is not None else None
@@ -187,7 +183,9 @@ def preview_submission_email(*, submission, kind):
     try:
         with in_language(language):
             subject, body = get_template(call_id=submission.call_id, kind=kind)
-            return render(subject=subject, body=body, context=submission_context(submission))
+            return templates.render(
+                subject=subject, body=body, context=submission_context(submission)
+            )
     except Exception as error:  # staff see why, the page still works
         return _("This template cannot be used"), str(error)
 
@@ -211,7 +209,7 @@ def render_submission_email(log):
         raise registry.CannotRender(_("Its submission has been deleted or anonymised."))
     subject, body = get_template(call_id=submission.call_id, kind=log.kind)
     return registry.Message(
-        *render(subject=subject, body=body, context=submission_context(submission))
+        *templates.render(subject=subject, body=body, context=submission_context(submission))
     )
 
 
@@ -226,7 +224,7 @@ def render_review_reminder(log):
         "queue_url": sending.absolute(reverse("proposals_admin:queue")),
     }
     subject, body = get_template(call_id=call.pk, kind=log.kind)
-    return registry.Message(*render(subject=subject, body=body, context=values))
+    return registry.Message(*templates.render(subject=subject, body=body, context=values))
 
 
 def hide_confidential_calls(queryset, user):

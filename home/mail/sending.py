@@ -83,11 +83,11 @@ def queue(
     return log
 
 
-def written_by_staff(log, *, values, page_id=None):
-    """(subject, body) of the text staff wrote for this message (``page_id``'s own, else
-    the site's default) in its language, filled in with ``values``; None if they wrote
-    none, and the message's built-in text is used."""
-    written = EmailTemplate.objects.text_for(kind=log.kind, page_id=page_id, language=log.language)
+def written_by_staff(log, *, values):
+    """(subject, body) of the text staff wrote for this message (the site's default; a
+    call's own are read by the engine) in its language, filled in with ``values``; None if
+    they wrote none, and the message's built-in text is used."""
+    written = EmailTemplate.objects.text_for(kind=log.kind, language=log.language)
     if written is None:
         return None
     return templates.render(subject=written[0], body=written[1], context=values)
